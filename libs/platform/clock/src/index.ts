@@ -1,0 +1,4 @@
+export * from './clock';
+export * from './shared-offset';
+export * from './business-time';
+export * from './clock.module';

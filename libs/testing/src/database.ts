@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+/** The server the tests use: the local PostgreSQL unless TEST_DATABASE_URL names another. */
+export function testServerUrl(database = 'postgres'): string {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: testServerUrl() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const ident = (name: string) => {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
+  return `"${name}"`;
+};
+
+export async function databaseExists(name: string): Promise<boolean> {
+  return withAdmin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
+}
+
+export async function createDatabase(name: string, template?: string): Promise<void> {
+  await withAdmin((c) => c.query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ''}`));
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
+}
+
+export interface ScratchDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A database of its own for one test file: empty, or cloned from a migrated template so migrations run once
+ * per test run rather than once per file (architecture.md "Tests").
+ */
+export async function scratchDatabase(template?: string): Promise<ScratchDatabase> {
+  const name = `crm_test_${randomBytes(6).toString('hex')}`;
+  await createDatabase(name, template);
+  return { name, url: testServerUrl(name), drop: () => dropDatabase(name) };
+}
+
+/** A Redis key prefix of its own for one test file, so queues and the clock of parallel files never meet. */
+export function scratchRedisPrefix(): string {
+  return `crmtest-${randomBytes(4).toString('hex')}`;
+}
+
+export const testRedisUrl = () => process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
