@@ -1,0 +1,49 @@
+import jwt from 'jsonwebtoken';
+import { CommonErrors } from '@crm/errors';
+import { EmployeePrincipal } from './principal';
+import { isRole, Role } from './roles';
+
+const ISSUER = 'crm-suite';
+const AUDIENCE = 'crm-suite';
+
+export interface AccessTokenClaims {
+  sub: string;
+  role: Role;
+  departmentId: string | null;
+}
+
+/**
+ * Employee access tokens: HS256 JWTs with `sub`, `role` and `departmentId` (api-contract.md "auth"). Every
+ * service verifies them itself; only the algorithm named here is accepted, so an `alg: none` or an RS/HS
+ * confusion token fails.
+ */
+export class TokenService {
+  constructor(private readonly secret: string) {}
+
+  sign(claims: AccessTokenClaims, ttlSeconds = 8 * 3600): string {
+    return jwt.sign({ role: claims.role, departmentId: claims.departmentId }, this.secret, {
+      algorithm: 'HS256',
+      subject: claims.sub,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      expiresIn: ttlSeconds,
+    });
+  }
+
+  verify(token: string): EmployeePrincipal {
+    let payload: jwt.JwtPayload;
+    try {
+      const decoded = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+      if (typeof decoded === 'string') throw new Error('unexpected payload');
+      payload = decoded;
+    } catch (e) {
+      const expired = (e as Error).name === 'TokenExpiredError';
+      throw CommonErrors.UNAUTHENTICATED(expired ? 'The access token has expired' : 'The access token is not valid');
+    }
+    if (typeof payload.sub !== 'string' || !isRole(payload.role)) {
+      throw CommonErrors.UNAUTHENTICATED('The access token lacks its subject or role');
+    }
+    const departmentId = typeof payload.departmentId === 'string' ? payload.departmentId : null;
+    return { kind: 'employee', employeeId: payload.sub, role: payload.role, departmentId };
+  }
+}

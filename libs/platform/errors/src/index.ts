@@ -1,0 +1,3 @@
+export * from './app-error';
+export * from './to-problem';
+export * from './problem-details.filter';

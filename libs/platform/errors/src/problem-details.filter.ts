@@ -1,0 +1,32 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
+import { PROBLEM_CONTENT_TYPE, toAppError, toProblem } from './to-problem';
+
+/**
+ * The one place where errors meet transports: REST gets application/problem+json, GraphQL gets
+ * `extensions.code`. Unexpected errors are logged here with their stack and reach callers as a bare 500.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const error = toAppError(exception);
+    if (error.status >= 500) this.logger.error((exception as Error)?.message ?? String(exception), (exception as Error)?.stack);
+
+    if ((host.getType() as string) === 'graphql') {
+      return new GraphQLError(error.detail, {
+        extensions: { code: error.code, status: error.status, ...error.extra },
+      });
+    }
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const request = ctx.getRequest<FastifyRequest>();
+    const requestId = request?.id ? String(request.id) : undefined;
+    return reply
+      .status(error.status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send(toProblem(error, request?.url?.split('?')[0], requestId));
+  }
+}

@@ -1,0 +1,6 @@
+export * from './validation';
+export * from './health.controller';
+export * from './clock-admin.controller';
+export * from './platform.module';
+export * from './bootstrap';
+export * from './subgraph';

@@ -1,0 +1,25 @@
+import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { GraphQLFormattedError } from 'graphql';
+
+/**
+ * A service's GraphQL subgraph (Federation 2, code-first). Errors keep their `extensions.code` and lose their
+ * stack trace; introspection of a subgraph is only for the gateway's build and tests outside production.
+ */
+export function subgraphModule(options: { production: boolean }) {
+  return GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+    driver: ApolloFederationDriver,
+    path: '/graphql',
+    autoSchemaFile: { federation: 2, path: undefined as unknown as string },
+    sortSchema: true,
+    graphiql: false,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    formatError: (formatted: GraphQLFormattedError) => {
+      const { stacktrace: _s, originalError: _o, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+      return { ...formatted, extensions: { ...extensions, code: extensions.code ?? 'INTERNAL' } };
+    },
+  });
+}
