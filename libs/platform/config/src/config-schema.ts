@@ -118,3 +118,30 @@ export function requiredInProduction(schema: ConfigSchema): string[] {
     .filter(([, v]) => v.default === undefined)
     .map(([name]) => name);
 }
+
+export interface VariableDescription {
+  name: string;
+  description: string;
+  requiredInProduction: boolean;
+  default?: unknown;
+}
+
+/** What a service reads from its environment, for `main.js --describe-env` and the deployment checks. */
+export function describeSchema(schema: ConfigSchema): VariableDescription[] {
+  return Object.entries(schema).map(([name, v]) => ({
+    name,
+    description: v.description,
+    requiredInProduction: v.default === undefined,
+    ...(v.default !== undefined ? { default: v.default } : {}),
+  }));
+}
+
+/**
+ * Handles `--describe-env` before anything starts: prints the service's variables as JSON and exits, so ops
+ * and the deployment tests learn what a service needs from the service itself.
+ */
+export function describeEnvIfAsked(schema: ConfigSchema, argv: string[] = process.argv): void {
+  if (!argv.includes('--describe-env')) return;
+  process.stdout.write(`${JSON.stringify(describeSchema({ NODE_ENV: { kind: 'enum', description: 'development, test or production', default: 'development', parse: String }, ...schema }), null, 2)}\n`);
+  process.exit(0);
+}
