@@ -1,19 +1,59 @@
 import { env, loadConfig } from '@crm/config';
+import { SERVICES, ServiceName } from './routing/route-table';
 
-/** The gateway's environment: where each service listens, and the limits it puts on GraphQL. */
+/**
+ * The gateway's environment: where each service listens, and the limits it puts on GraphQL.
+ *
+ * A service is reached through `<SERVICE>_URL` (`service-visits` → `SERVICE_VISITS_URL`). Declaring that
+ * variable here is what "configures" a service: its REST routes and its subgraph answer 503 until then.
+ */
 export const gatewayConfigSchema = {
   PORT: env.port('HTTP port of the gateway (the suite\'s one public origin)', 4000),
   REDIS_URL: env.url('Redis connection string (the shared clock)', ['redis', 'rediss'], { devDefault: 'redis://127.0.0.1:6379' }),
   REDIS_PREFIX: env.string('prefix for every Redis key the suite writes', { default: 'crm' }),
   LOG_LEVEL: env.enumOf('minimum log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, { default: 'info' }),
   CUSTOMERS_URL: env.url('base URL of the customers service', ['http', 'https'], { devDefault: 'http://127.0.0.1:4001' }),
+  SUPERGRAPH_PATH: env.string('the composed supergraph SDL the gateway serves (tools/compose-supergraph.ts writes it)', {
+    default: 'apps/gateway/supergraph.graphql',
+  }),
   GRAPHQL_MAX_DEPTH: env.int('deepest GraphQL selection accepted', { default: 10, min: 1 }),
   GRAPHQL_MAX_ALIASES: env.int('most aliases in one GraphQL operation', { default: 30, min: 0 }),
   GRAPHQL_MAX_COST: env.int('highest estimated cost of one GraphQL operation', { default: 5000, min: 1 }),
+  GRAPHQL_DEFAULT_LIST_SIZE: env.int('list size the cost estimate assumes for a list field without `first`/`limit`', { default: 10, min: 1 }),
+  GRAPHQL_INTROSPECTION: env.bool('allow schema introspection (never in production, whatever this says)', { default: true }),
+  GATEWAY_UPSTREAM_TIMEOUT_MS: env.int('how long the gateway waits for a service\'s response headers, and between body chunks', {
+    default: 30_000,
+    min: 100,
+  }),
+  GATEWAY_UPSTREAM_CONNECTIONS: env.int('most keep-alive connections the gateway opens to one service', { default: 128, min: 1 }),
+  GATEWAY_HEALTH_TIMEOUT_MS: env.int('how long /health waits for each service\'s /health', { default: 1_000, min: 50 }),
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
 export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
   return loadConfig(gatewayConfigSchema, source);
+}
+
+/** Nest token of the validated config. */
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+export function urlVariableOf(service: ServiceName): string {
+  return `${service.toUpperCase().replace(/-/g, '_')}_URL`;
+}
+
+/** Base URL of every configured service; a service missing here is not deployed behind this gateway yet. */
+export function serviceUrlsOf(config: GatewayConfig): Partial<Record<ServiceName, string>> {
+  const values = config as unknown as Record<string, unknown>;
+  const urls: Partial<Record<ServiceName, string>> = {};
+  for (const service of SERVICES) {
+    const url = values[urlVariableOf(service)];
+    if (typeof url === 'string' && url !== '') urls[service] = url;
+  }
+  return urls;
+}
+
+/** Production never exposes introspection or stack traces, whatever the other variables say. */
+export function isProduction(config: Pick<GatewayConfig, 'NODE_ENV'>): boolean {
+  return config.NODE_ENV === 'production';
 }

@@ -86,7 +86,7 @@ export const ARCHIVE_LIMITS = {
 // ---------------------------------------------------------------------------------------------------------
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-// C0/C1 controls except tab/newline handling is per field: a name is one line of text.
+// C0 and C1 control characters, tabs and line breaks included: a name is one line of text.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/u;
 
 function codePointLength(value: string): number {
@@ -219,28 +219,24 @@ export function validateArchiveRecord(input: unknown, today: string): ArchiveRec
   for (const outcome of [name, phone, gender, birthDate, address, notes]) {
     if ('problem' in outcome) problems.push(outcome.problem);
   }
-  if (
-    problems.length > 0 ||
-    !('value' in name) ||
-    !('value' in phone) ||
-    !('value' in gender) ||
-    !('value' in birthDate) ||
-    !('value' in address) ||
-    !('value' in notes)
-  ) {
-    return { ok: false, problems };
-  }
+  if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     record: {
-      name: name.value,
-      phone: phone.value,
-      gender: gender.value,
-      birthDate: birthDate.value,
-      address: address.value,
-      notes: notes.value,
+      name: valueOf(name),
+      phone: valueOf(phone),
+      gender: valueOf(gender),
+      birthDate: valueOf(birthDate),
+      address: valueOf(address),
+      notes: valueOf(notes),
     },
   };
+}
+
+/** Only called once every outcome is known to hold a value; the throw is unreachable. */
+function valueOf<T>(outcome: FieldOutcome<T>): T {
+  if ('problem' in outcome) throw new Error(`unreachable: ${outcome.problem.field} has a problem`);
+  return outcome.value;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -425,6 +421,13 @@ export interface BatchClassification {
   invalid: InvalidArchiveRow[];
 }
 
+/** The normalised phone of a record whose other fields may be invalid, or null if the phone itself is bad. */
+function validPhoneOf(record: unknown): string | null {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
+  const outcome = validatePhone((record as ArchiveRecordInput).phone);
+  return 'value' in outcome ? outcome.value : null;
+}
+
 /** JSON `records[]` numbered like CSV rows: row 1 is `records[0]`. */
 export function numberRecords(records: readonly unknown[]): ArchiveBatchRow[] {
   return records.map((record, index) => ({ row: index + 1, record }));
@@ -467,39 +470,36 @@ export function classifyBatch(
 
   for (const { row, record, problems: shapeProblems = [] } of ordered) {
     const validated = validateArchiveRecord(record, today);
+    const problems = [...shapeProblems, ...(validated.ok ? [] : validated.problems)];
+    // Step 1: a shifted row cannot be trusted, not even its phone.
     if (shapeProblems.length > 0) {
-      reportInvalid(row, [...shapeProblems, ...(validated.ok ? [] : validated.problems)]);
+      reportInvalid(row, problems);
       continue;
     }
-    if (validated.ok) {
-      const { phone } = validated.record;
-      const customerId = existingPhones.get(phone);
-      const earlierRow = acceptedRowByPhone.get(phone);
-      if (customerId !== undefined) {
-        result.duplicates.push({ row, phone, duplicateOf: 'EXISTING_CUSTOMER', customerId, duplicateOfRow: null });
-      } else if (earlierRow !== undefined) {
-        result.duplicates.push({ row, phone, duplicateOf: 'EARLIER_ROW', customerId: null, duplicateOfRow: earlierRow });
-      } else {
-        acceptedRowByPhone.set(phone, row);
-        result.accepted.push({ row, record: validated.record });
-      }
+    // Step 2: without a valid phone there is nothing to compare; the phone problem is among `problems`.
+    const phone = validated.ok ? validated.record.phone : validPhoneOf(record);
+    if (phone === null) {
+      reportInvalid(row, problems);
       continue;
     }
-    // Invalid record: it may still be a duplicate if its phone is good (steps 3 and 4).
-    const phoneOnly = validatePhone(typeof record === 'object' && record !== null ? (record as ArchiveRecordInput).phone : undefined);
-    if ('value' in phoneOnly) {
-      const customerId = existingPhones.get(phoneOnly.value);
-      const earlierRow = acceptedRowByPhone.get(phoneOnly.value);
-      if (customerId !== undefined) {
-        result.duplicates.push({ row, phone: phoneOnly.value, duplicateOf: 'EXISTING_CUSTOMER', customerId, duplicateOfRow: null });
-        continue;
-      }
-      if (earlierRow !== undefined) {
-        result.duplicates.push({ row, phone: phoneOnly.value, duplicateOf: 'EARLIER_ROW', customerId: null, duplicateOfRow: earlierRow });
-        continue;
-      }
+    // Steps 3 and 4: the phone decides, whatever the other fields say.
+    const customerId = existingPhones.get(phone);
+    if (customerId !== undefined) {
+      result.duplicates.push({ row, phone, duplicateOf: 'EXISTING_CUSTOMER', customerId, duplicateOfRow: null });
+      continue;
     }
-    reportInvalid(row, validated.problems);
+    const earlierRow = acceptedRowByPhone.get(phone);
+    if (earlierRow !== undefined) {
+      result.duplicates.push({ row, phone, duplicateOf: 'EARLIER_ROW', customerId: null, duplicateOfRow: earlierRow });
+      continue;
+    }
+    // Steps 5 and 6.
+    if (!validated.ok) {
+      reportInvalid(row, problems);
+      continue;
+    }
+    acceptedRowByPhone.set(phone, row);
+    result.accepted.push({ row, record: validated.record });
   }
   return result;
 }

@@ -4,3 +4,4 @@ export * from './migrations';
 export * from './redis';
 export * from './health';
 export * from './cursor';
+export * from './database-cli';

@@ -1,0 +1,257 @@
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, IsUUID, Length, IsBoolean } from 'class-validator';
+import { Role } from '@crm/auth';
+import { CustomerSource, CustomerStage, Gender, ValueTier } from '../customers/customer.entity';
+
+// GraphQL models are separate from TypeORM entities (architecture.md; the NestJS federation sample's models/).
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(CustomerSource, { name: 'CustomerSource' });
+registerEnumType(CustomerStage, { name: 'CustomerStage' });
+registerEnumType(Gender, { name: 'Gender' });
+registerEnumType(ValueTier, { name: 'ValueTier' });
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Department {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  code: string;
+
+  @Field(() => ID, { nullable: true })
+  headId: string | null;
+}
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Employee {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => ID, { nullable: true })
+  departmentId: string | null;
+
+  @Field(() => Department, { nullable: true })
+  department?: Department | null;
+}
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Customer {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: 'E.164 for those who may see it (P-1), otherwise masked like 138****5678' })
+  phone: string;
+
+  @Field(() => Gender, { nullable: true })
+  gender: Gender | null;
+
+  @Field(() => String, { nullable: true })
+  birthDate: string | null;
+
+  @Field(() => String, { nullable: true })
+  address: string | null;
+
+  @Field(() => CustomerSource)
+  source: CustomerSource;
+
+  @Field(() => CustomerStage)
+  stage: CustomerStage;
+
+  @Field(() => ValueTier, { nullable: true })
+  valueTier: ValueTier | null;
+
+  @Field()
+  underServed: boolean;
+
+  @Field()
+  createdAt: string;
+
+  @Field(() => ID)
+  ownerId: string;
+
+  @Field(() => ID)
+  departmentId: string;
+
+  @Field(() => ID, { nullable: true })
+  referrerId: string | null;
+}
+
+@ObjectType()
+export class CustomerEdge {
+  @Field(() => Customer)
+  node: Customer;
+
+  @Field()
+  cursor: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ObjectType()
+export class CustomerConnection {
+  @Field(() => [CustomerEdge])
+  edges: CustomerEdge[];
+
+  @Field(() => [Customer])
+  nodes: Customer[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@ObjectType()
+export class HistoryEntry {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  kind: string;
+
+  @Field(() => String, { nullable: true })
+  from: string | null;
+
+  @Field()
+  to: string;
+
+  @Field()
+  cause: string;
+
+  @Field()
+  at: string;
+}
+
+@InputType()
+export class CustomerFilter {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  phone?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @Field(() => CustomerStage, { nullable: true })
+  @IsOptional()
+  @IsEnum(CustomerStage)
+  stage?: CustomerStage;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  underServed?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  name?: string;
+}
+
+@InputType()
+export class RegisterCustomerInput {
+  @Field()
+  @IsString()
+  @Length(1, 64)
+  name: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 32)
+  phone: string;
+
+  @Field(() => Gender, { nullable: true })
+  @IsOptional()
+  @IsEnum(Gender)
+  gender?: Gender;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(10, 10)
+  birthDate?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  address?: string;
+
+  @Field(() => CustomerSource)
+  @IsEnum(CustomerSource)
+  source: CustomerSource;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  referrerId?: string;
+}
+
+@InputType()
+export class UpdateCustomerInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  name?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  phone?: string;
+
+  @Field(() => Gender, { nullable: true })
+  @IsOptional()
+  @IsEnum(Gender)
+  gender?: Gender;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(10, 10)
+  birthDate?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  address?: string;
+}
+
+export const MAX_CONNECTION_PAGE = 200;
+export { Int };

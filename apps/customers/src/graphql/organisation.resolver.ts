@@ -1,0 +1,57 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { PartnerScopes } from '@crm/auth';
+import { OrganisationService } from '../organisation/organisation.service';
+import { Loaders } from './loaders';
+import { Department, Employee } from './models';
+
+interface GqlContext {
+  req: object;
+}
+
+@Resolver(() => Department)
+export class DepartmentResolver {
+  constructor(
+    private readonly organisation: OrganisationService,
+    private readonly loaders: Loaders,
+  ) {}
+
+  @Query(() => [Department])
+  @PartnerScopes('customers:read')
+  departments() {
+    return this.organisation.listDepartments();
+  }
+
+  @ResolveField(() => Employee, { nullable: true })
+  head(@Parent() d: Department, @Context() ctx: GqlContext) {
+    return d.headId ? this.loaders.for(ctx.req).employee.load(d.headId) : null;
+  }
+
+  @ResolveReference()
+  resolveReference(ref: { id: string }, ctx?: GqlContext) {
+    return this.loaders.for(ctx?.req ?? ref).department.load(ref.id);
+  }
+}
+
+@Resolver(() => Employee)
+export class EmployeeResolver {
+  constructor(
+    private readonly organisation: OrganisationService,
+    private readonly loaders: Loaders,
+  ) {}
+
+  @Query(() => [Employee])
+  @PartnerScopes('customers:read')
+  async employees(@Args('departmentId', { type: () => ID, nullable: true }) departmentId: string | null) {
+    return (await this.organisation.listEmployees({ departmentId: departmentId ?? undefined }, 200)).items;
+  }
+
+  @ResolveField(() => Department, { nullable: true })
+  department(@Parent() e: Employee, @Context() ctx: GqlContext) {
+    return e.departmentId ? this.loaders.for(ctx.req).department.load(e.departmentId) : null;
+  }
+
+  @ResolveReference()
+  resolveReference(ref: { id: string }, ctx?: GqlContext) {
+    return this.loaders.for(ctx?.req ?? ref).employee.load(ref.id);
+  }
+}

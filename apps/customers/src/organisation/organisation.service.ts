@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { Role } from '@crm/auth';
+import { decodeCursor, encodeCursor } from '@crm/database';
+import { CustomerErrors, OrganisationErrors } from '../customers/customer-errors';
+import { DepartmentEntity } from './department.entity';
+import { EmployeeEntity } from './employee.entity';
+import { CreateDepartmentDto, CreateEmployeeDto, UpdateDepartmentDto } from './organisation.dto';
+
+/** Roles that work inside a department and so must name one. */
+const DEPARTMENT_ROLES: readonly Role[] = [Role.EMPLOYEE, Role.DEPARTMENT_HEAD];
+
+@Injectable()
+export class OrganisationService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get departments() {
+    return this.dataSource.getRepository(DepartmentEntity);
+  }
+  private get employees() {
+    return this.dataSource.getRepository(EmployeeEntity);
+  }
+
+  async createDepartment(dto: CreateDepartmentDto): Promise<DepartmentEntity> {
+    if (await this.departments.existsBy({ code: dto.code })) throw OrganisationErrors.DEPARTMENT_CODE_EXISTS(`Code ${dto.code} is taken`);
+    return this.departments.save(this.departments.create({ name: dto.name, code: dto.code, headId: null }));
+  }
+
+  listDepartments(): Promise<DepartmentEntity[]> {
+    return this.departments.find({ order: { code: 'ASC' } });
+  }
+
+  async department(id: string): Promise<DepartmentEntity> {
+    const d = await this.departments.findOneBy({ id });
+    if (!d) throw OrganisationErrors.DEPARTMENT_NOT_FOUND(`No department ${id}`);
+    return d;
+  }
+
+  departmentsByIds(ids: readonly string[]): Promise<DepartmentEntity[]> {
+    return this.departments.findBy({ id: In([...ids]) });
+  }
+
+  async updateDepartment(id: string, dto: UpdateDepartmentDto): Promise<DepartmentEntity> {
+    const d = await this.department(id);
+    if (dto.headId !== undefined) {
+      const head = await this.employees.findOneBy({ id: dto.headId });
+      if (!head) throw OrganisationErrors.EMPLOYEE_NOT_FOUND(`No employee ${dto.headId}`);
+      if (head.departmentId !== id) throw OrganisationErrors.HEAD_NOT_IN_DEPARTMENT(`${head.name} is not in ${d.name}`);
+      d.headId = head.id;
+    }
+    if (dto.name !== undefined) d.name = dto.name;
+    return this.departments.save(d);
+  }
+
+  async createEmployee(dto: CreateEmployeeDto): Promise<EmployeeEntity> {
+    if (DEPARTMENT_ROLES.includes(dto.role) && !dto.departmentId) {
+      throw OrganisationErrors.DEPARTMENT_REQUIRED(`A ${dto.role} needs a departmentId`);
+    }
+    if (dto.departmentId) await this.department(dto.departmentId);
+    return this.employees.save(this.employees.create({ name: dto.name, role: dto.role, departmentId: dto.departmentId ?? null }));
+  }
+
+  async employee(id: string): Promise<EmployeeEntity> {
+    const e = await this.employees.findOneBy({ id });
+    if (!e) throw OrganisationErrors.EMPLOYEE_NOT_FOUND(`No employee ${id}`);
+    return e;
+  }
+
+  findEmployee(id: string): Promise<EmployeeEntity | null> {
+    return this.employees.findOneBy({ id });
+  }
+
+  employeesByIds(ids: readonly string[]): Promise<EmployeeEntity[]> {
+    return this.employees.findBy({ id: In([...ids]) });
+  }
+
+  async listEmployees(filter: { departmentId?: string }, limit: number, cursor?: string) {
+    const qb = this.employees.createQueryBuilder('e');
+    if (filter.departmentId) qb.andWhere('e.department_id = :d', { d: filter.departmentId });
+    if (cursor) {
+      const key = decodeCursor<{ id: string }>(cursor, ['id']);
+      if (!key) throw CustomerErrors.INVALID_CURSOR();
+      qb.andWhere('e.id > :id', key);
+    }
+    const rows = await qb.orderBy('e.id', 'ASC').limit(limit + 1).getMany();
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? encodeCursor({ id: items[items.length - 1].id }) : null };
+  }
+}

@@ -1,0 +1,58 @@
+import { defineEvent } from './define-event';
+import type { ComplaintCause, ComplaintChannel, IsoInstant, Uuid } from './domain-types';
+
+/* Events of the complaints service (C-1..C-5). */
+
+export interface ComplaintFiled {
+  complaintId: Uuid;
+  customerId: Uuid;
+  employeeId: Uuid;
+  departmentId: Uuid;
+  cause: ComplaintCause;
+  channel: ComplaintChannel;
+  filedAt: IsoInstant;
+  /** When C-4 breaches it if still open. */
+  dueAt: IsoInstant;
+}
+
+export const complaintFiled = defineEvent<ComplaintFiled>()({
+  name: 'complaint.filed',
+  version: 1,
+  producers: ['complaints'],
+  consumers: ['customers'],
+  description: 'A complaint was filed (C-1): the customer becomes PROBLEM (S-1).',
+});
+
+export interface ComplaintResolved {
+  complaintId: Uuid;
+  customerId: Uuid;
+  employeeId: Uuid;
+  departmentId: Uuid;
+  resolvedBy: Uuid;
+  resolvedAt: IsoInstant;
+}
+
+export const complaintResolved = defineEvent<ComplaintResolved>()({
+  name: 'complaint.resolved',
+  version: 1,
+  producers: ['complaints'],
+  consumers: ['customers', 'service-visits'],
+  description: 'A complaint was resolved (C-5): S-1 counts 30 days from here; V-3 plans a return visit.',
+});
+
+export interface ComplaintBreached {
+  complaintId: Uuid;
+  customerId: Uuid;
+  employeeId: Uuid;
+  departmentId: Uuid;
+  filedAt: IsoInstant;
+  breachedAt: IsoInstant;
+}
+
+export const complaintBreached = defineEvent<ComplaintBreached>()({
+  name: 'complaint.breached',
+  version: 1,
+  producers: ['complaints'],
+  consumers: ['customers'],
+  description: 'A complaint stayed open past its SLA (C-4): customers transfers the customer to another department.',
+});
