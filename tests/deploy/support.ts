@@ -34,7 +34,8 @@ function newestSource(dir: string): { file: string; mtime: number } {
   if (!existsSync(dir)) return newest;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    const found = entry.isDirectory() ? newestSource(path) : /\.ts$/.test(entry.name) ? { file: path, mtime: statSync(path).mtimeMs } : newest;
+    const compiled = /\.ts$/.test(entry.name) && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name);
+    const found = entry.isDirectory() ? newestSource(path) : compiled ? { file: path, mtime: statSync(path).mtimeMs } : newest;
     if (found.mtime > newest.mtime) newest = found;
   }
   return newest;
@@ -53,8 +54,7 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 
 /**
  * Builds dist/ only when an entry point is missing or older than the sources, so the checks read what the
- * services declare today. Uses the project's build (`npm run build`) when package.json has one, otherwise
- * the same swc compilation it would run. Jest runs spec files in parallel workers, so a lock directory in
+ * services declare today, not a stale build. Jest runs spec files in parallel workers, so a lock directory in
  * tmp/ makes one worker build while the others wait.
  */
 export function ensureBuilt(services: string[]): void {
@@ -74,8 +74,11 @@ export function ensureBuilt(services: string[]): void {
   try {
     const reason = staleReason(services); // another worker may have built meanwhile
     if (!reason) return;
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    const [cmd, args] = pkg.scripts?.build ? ['npm', ['run', 'build', '--silent']] : ['npx', ['swc', 'apps', 'libs', 'tools', '-d', 'dist', '--quiet']];
+    // `build:js` is the compile step of the project's build (`build` adds a type check of the whole repo and
+    // the supergraph check, which are not what these checks need); plain swc when neither script exists.
+    const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts ?? {};
+    const script = ['build:js', 'build'].find((s) => scripts[s]);
+    const [cmd, args] = script ? ['npm', ['run', script, '--silent']] : ['npx', ['swc', 'apps', 'libs', 'tools', '-d', 'dist', '--quiet']];
     try {
       execFileSync(cmd, args, { cwd: ROOT, stdio: 'pipe', timeout: 9 * 60_000 });
     } catch (e) {
@@ -116,6 +119,12 @@ export function describeEnv(service: string): EnvVariable[] {
 }
 
 export const requiredVariables = (service: string) => describeEnv(service).filter((v) => v.requiredInProduction).map((v) => v.name);
+
+/**
+ * What the migration (dist/tools/migrate.js) needs: it runs `main.js --migrate` of every service but the
+ * gateway, and each one validates its whole environment first.
+ */
+export const migrationVariables = (services: string[]) => [...new Set(services.filter((s) => s !== 'gateway').flatMap(requiredVariables))];
 
 /** The service's port: the default of its PORT variable. */
 export function defaultPort(service: string): number {

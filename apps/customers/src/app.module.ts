@@ -35,7 +35,7 @@ export class AppModule {
           jwtSecret: config.JWT_SECRET,
           rateLimitPerMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE,
         }),
-        EventsModule.forService({ service: 'customers', redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX }),
+        EventsModule.forService({ service: 'customers', redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX, tz: config.BUSINESS_TZ, logLevel: config.LOG_LEVEL }),
         subgraphModule({ production }),
       ],
       controllers: [OrganisationController, CustomersController, ApiKeysController, ...(production ? [] : [DevTokenController])],

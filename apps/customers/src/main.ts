@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { describeEnvIfAsked } from '@crm/config';
-import { runDatabaseCommand, runMigrations } from '@crm/database';
+import { ensureDatabase, runDatabaseCommand, runMigrations } from '@crm/database';
 import { createServiceApp, listen } from '@crm/http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
@@ -11,6 +11,7 @@ async function main() {
   describeEnvIfAsked(customersConfigSchema);
   const config = loadCustomersConfig();
   if (await runDatabaseCommand(customersDatabase, config.DATABASE_URL, 'apps/customers/src/database/migrations')) return;
+  await ensureDatabase(config.DATABASE_URL);
   const app = await createServiceApp(AppModule.forRoot(config), {
     name: 'customers',
     logLevel: config.LOG_LEVEL,

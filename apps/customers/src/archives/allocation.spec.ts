@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { Allocation, AllocationError, allocateEvenly, fnv1a32, rotationStart } from './allocation';
 
-const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`);
+const ids = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`);
 
 function counts(allocations: Allocation[]): number[] {
   return allocations.map((a) => a.customerIds.length);
@@ -13,7 +14,11 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * The O-4 invariants every allocation must satisfy, as a list of violations (empty when fair). Checked
  * in plain code and asserted once, because thousands of `expect` calls per size would make the loops slow.
  */
-function unfairness(allocations: Allocation[], customers: readonly string[], employees: readonly string[]): string[] {
+function unfairness(
+  allocations: Allocation[],
+  customers: readonly string[],
+  employees: readonly string[],
+): string[] {
   const problems: string[] = [];
   const expectedEmployees = [...new Set(employees)].sort(byCodeUnit);
   if (allocations.map((a) => a.employeeId).join('\n') !== expectedEmployees.join('\n')) {
@@ -32,7 +37,8 @@ function unfairness(allocations: Allocation[], customers: readonly string[], emp
       seen.add(id);
     }
   }
-  if (seen.size !== customers.length) problems.push(`${customers.length - seen.size} customers not allocated`);
+  if (seen.size !== customers.length)
+    problems.push(`${customers.length - seen.size} customers not allocated`);
   const c = counts(allocations);
   if (c.length > 0 && Math.max(...c) - Math.min(...c) > 1) problems.push(`uneven shares ${c.join(',')}`);
   return problems;
@@ -44,15 +50,33 @@ function expectFair(allocations: Allocation[], customers: readonly string[], emp
 
 it('O-4 the fairness check used below itself catches unfair allocations', () => {
   const customers = ['c1', 'c2', 'c3'];
-  expect(unfairness([{ employeeId: 'a', customerIds: ['c1', 'c2', 'c3'] }, { employeeId: 'b', customerIds: [] }], customers, ['a', 'b'])).toEqual([
-    'uneven shares 3,0',
-  ]);
-  expect(unfairness([{ employeeId: 'a', customerIds: ['c2', 'c1'] }, { employeeId: 'b', customerIds: ['c2'] }], customers, ['a', 'b'])).toEqual([
+  expect(
+    unfairness(
+      [
+        { employeeId: 'a', customerIds: ['c1', 'c2', 'c3'] },
+        { employeeId: 'b', customerIds: [] },
+      ],
+      customers,
+      ['a', 'b'],
+    ),
+  ).toEqual(['uneven shares 3,0']);
+  expect(
+    unfairness(
+      [
+        { employeeId: 'a', customerIds: ['c2', 'c1'] },
+        { employeeId: 'b', customerIds: ['c2'] },
+      ],
+      customers,
+      ['a', 'b'],
+    ),
+  ).toEqual([
     "a's customers are not in row order",
     'customer c2 allocated twice',
     '1 customers not allocated',
   ]);
-  expect(unfairness([{ employeeId: 'b', customerIds: customers }], customers, ['a', 'b'])).toContain('not one entry per participating employee, sorted by id');
+  expect(unfairness([{ employeeId: 'b', customerIds: customers }], customers, ['a', 'b'])).toContain(
+    'not one entry per participating employee, sorted by id',
+  );
 });
 
 describe('O-4 allocateEvenly: pinned examples (a change here changes recorded allocations)', () => {
@@ -93,29 +117,37 @@ describe('O-4 allocateEvenly: pinned examples (a change here changes recorded al
 });
 
 describe('O-4 allocateEvenly: every size 0..200 customers × 1..15 employees', () => {
-  it.each(Array.from({ length: 15 }, (_, i) => i + 1))('O-4 %i employees: fair for 0..200 customers, with and without seeds', (m) => {
-    const employees = ids('emp', m).reverse(); // given out of order on purpose
-    const failures: string[] = [];
-    for (let n = 0; n <= 200; n++) {
-      const customers = ids('cust', n);
-      for (const seed of [undefined, `batch-${n}`, 'b']) {
-        const result = allocateEvenly(customers, employees, seed);
-        const label = `n=${n} seed=${seed}`;
-        failures.push(...unfairness(result, customers, employees).map((p) => `${label}: ${p}`));
-        // Exact shares: floor(n/m) each, plus one for n mod m of them.
-        const c = counts(result);
-        const withExtra = c.filter((x) => x === Math.ceil(n / m)).length;
-        if (withExtra !== (n % m === 0 ? m : n % m)) failures.push(`${label}: ${withExtra} employees got ceil(n/m)`);
-        // Deterministic: the same input gives the same answer.
-        if (JSON.stringify(allocateEvenly(customers, employees, seed)) !== JSON.stringify(result)) failures.push(`${label}: not deterministic`);
+  it.each(Array.from({ length: 15 }, (_, i) => i + 1))(
+    'O-4 %i employees: fair for 0..200 customers, with and without seeds',
+    (m) => {
+      const employees = ids('emp', m).reverse(); // given out of order on purpose
+      const failures: string[] = [];
+      for (let n = 0; n <= 200; n++) {
+        const customers = ids('cust', n);
+        for (const seed of [undefined, `batch-${n}`, 'b']) {
+          const result = allocateEvenly(customers, employees, seed);
+          const label = `n=${n} seed=${seed}`;
+          failures.push(...unfairness(result, customers, employees).map((p) => `${label}: ${p}`));
+          // Exact shares: floor(n/m) each, plus one for n mod m of them.
+          const c = counts(result);
+          const withExtra = c.filter((x) => x === Math.ceil(n / m)).length;
+          if (withExtra !== (n % m === 0 ? m : n % m))
+            failures.push(`${label}: ${withExtra} employees got ceil(n/m)`);
+          // Deterministic: the same input gives the same answer.
+          if (JSON.stringify(allocateEvenly(customers, employees, seed)) !== JSON.stringify(result))
+            failures.push(`${label}: not deterministic`);
+        }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+  );
 });
 
 describe('O-4 allocateEvenly: properties', () => {
-  const employeeIds = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 15 });
+  const employeeIds = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), {
+    minLength: 1,
+    maxLength: 15,
+  });
   const customerIds = fc.uniqueArray(fc.uuid(), { maxLength: 200 });
   const seed = fc.option(fc.string(), { nil: undefined });
 
@@ -133,7 +165,9 @@ describe('O-4 allocateEvenly: properties', () => {
         const k = ((shift % employees.length) + employees.length) % employees.length;
         const rotated = [...employees.slice(k), ...employees.slice(0, k)];
         expect(allocateEvenly(customers, rotated, s)).toEqual(allocateEvenly(customers, employees, s));
-        expect(allocateEvenly(customers, [...employees].reverse(), s)).toEqual(allocateEvenly(customers, employees, s));
+        expect(allocateEvenly(customers, [...employees].reverse(), s)).toEqual(
+          allocateEvenly(customers, employees, s),
+        );
       }),
     );
   });
@@ -141,7 +175,9 @@ describe('O-4 allocateEvenly: properties', () => {
   it('O-4 listing an employee twice gives no double share', () => {
     fc.assert(
       fc.property(customerIds, employeeIds, seed, (customers, employees, s) => {
-        expect(allocateEvenly(customers, [...employees, ...employees], s)).toEqual(allocateEvenly(customers, employees, s));
+        expect(allocateEvenly(customers, [...employees, ...employees], s)).toEqual(
+          allocateEvenly(customers, employees, s),
+        );
       }),
     );
   });
@@ -187,20 +223,28 @@ describe('O-4 allocateEvenly: edge cases', () => {
   });
 
   it('O-4 a customer listed twice is refused with DUPLICATE_CUSTOMER', () => {
-    expect(() => allocateEvenly(['c1', 'c2', 'c1'], ['e1', 'e2'])).toThrow(expect.objectContaining({ code: 'DUPLICATE_CUSTOMER' }));
+    expect(() => allocateEvenly(['c1', 'c2', 'c1'], ['e1', 'e2'])).toThrow(
+      expect.objectContaining({ code: 'DUPLICATE_CUSTOMER' }),
+    );
   });
 
   it('O-4 employee ids sort by code unit, not by locale', () => {
-    expect(allocateEvenly(['c1', 'c2', 'c3'], ['b', 'B', 'a']).map((a) => a.employeeId)).toEqual(['B', 'a', 'b']);
+    expect(allocateEvenly(['c1', 'c2', 'c3'], ['b', 'B', 'a']).map((a) => a.employeeId)).toEqual([
+      'B',
+      'a',
+      'b',
+    ]);
   });
 
   it('O-4 rotationStart is 0 without a seed and always within range', () => {
     expect(rotationStart(5)).toBe(0);
     expect(rotationStart(0, 'x')).toBe(0);
-    fc.assert(fc.property(fc.string(), fc.integer({ min: 1, max: 50 }), (s, m) => {
-      const start = rotationStart(m, s);
-      expect(start).toBeGreaterThanOrEqual(0);
-      expect(start).toBeLessThan(m);
-    }));
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 1, max: 50 }), (s, m) => {
+        const start = rotationStart(m, s);
+        expect(start).toBeGreaterThanOrEqual(0);
+        expect(start).toBeLessThan(m);
+      }),
+    );
   });
 });

@@ -69,14 +69,24 @@ export function rotationStart(employeeCount: number, seed?: string): number {
  * Throws `AllocationError` when there are customers but no employees, or a customer id appears twice
  * (it would otherwise be given to two employees).
  */
-export function allocateEvenly(customerIds: readonly string[], employeeIds: readonly string[], seed?: string): Allocation[] {
+export function allocateEvenly(
+  customerIds: readonly string[],
+  employeeIds: readonly string[],
+  seed?: string,
+): Allocation[] {
   const employees = [...new Set(employeeIds)].sort(compareIds);
   if (new Set(customerIds).size !== customerIds.length) {
-    throw new AllocationError('DUPLICATE_CUSTOMER', 'a customer may be allocated only once; the batch lists one twice');
+    throw new AllocationError(
+      'DUPLICATE_CUSTOMER',
+      'a customer may be allocated only once; the batch lists one twice',
+    );
   }
   if (employees.length === 0) {
     if (customerIds.length === 0) return [];
-    throw new AllocationError('NO_EMPLOYEES', 'the outreach event has no participating employees to allocate to');
+    throw new AllocationError(
+      'NO_EMPLOYEES',
+      'the outreach event has no participating employees to allocate to',
+    );
   }
   const allocations: Allocation[] = employees.map((employeeId) => ({ employeeId, customerIds: [] }));
   const start = rotationStart(employees.length, seed);

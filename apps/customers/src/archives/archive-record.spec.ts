@@ -44,7 +44,11 @@ describe('O-2 validateArchiveRecord: valid records are normalised', () => {
     ['gender null is absent', { ...base, gender: null }, { gender: null }],
     ['birthDate', { ...base, birthDate: '1950-06-15' }, { birthDate: '1950-06-15' }],
     ['birthDate trimmed', { ...base, birthDate: ' 1950-06-15 ' }, { birthDate: '1950-06-15' }],
-    ['birthDate full-width digits', { ...base, birthDate: '１９５０-０６-１５' }, { birthDate: '1950-06-15' }],
+    [
+      'birthDate full-width digits',
+      { ...base, birthDate: '１９５０-０６-１５' },
+      { birthDate: '1950-06-15' },
+    ],
     ['birthDate on the earliest day', { ...base, birthDate: '1900-01-01' }, { birthDate: '1900-01-01' }],
     ['birthDate today', { ...base, birthDate: TODAY }, { birthDate: TODAY }],
     ['birthDate leap day', { ...base, birthDate: '2000-02-29' }, { birthDate: '2000-02-29' }],
@@ -54,11 +58,18 @@ describe('O-2 validateArchiveRecord: valid records are normalised', () => {
     ['notes of 500 characters', { ...base, notes: 'x'.repeat(500) }, { notes: 'x'.repeat(500) }],
     ['notes with line breaks', { ...base, notes: '高血压\n需复查' }, { notes: '高血压\n需复查' }],
     ['name of 64 characters', { ...base, name: '李'.repeat(64) }, { name: '李'.repeat(64) }],
-    ['name of 64 astral characters counts code points', { ...base, name: '𠮷'.repeat(64) }, { name: '𠮷'.repeat(64) }],
+    [
+      'name of 64 astral characters counts code points',
+      { ...base, name: '𠮷'.repeat(64) },
+      { name: '𠮷'.repeat(64) },
+    ],
     ['name of one character', { ...base, name: '王' }, { name: '王' }],
     ['unknown keys ignored', { ...base, source: 'OUTREACH' }, {}],
   ])('O-2 %s', (_label, input, expected) => {
-    expect(validateArchiveRecord(input, TODAY)).toEqual({ ok: true, record: { ...normalisedBase, ...expected } });
+    expect(validateArchiveRecord(input, TODAY)).toEqual({
+      ok: true,
+      record: { ...normalisedBase, ...expected },
+    });
   });
 });
 
@@ -93,7 +104,12 @@ describe('O-2 validateArchiveRecord: invalid fields are reported with a reason',
     ['birthDate a number', 'birthDate', 'WRONG_TYPE', { ...base, birthDate: 19500615 }],
     ['birthDate 31 April', 'birthDate', 'INVALID_DATE', { ...base, birthDate: '1950-04-31' }],
     ['birthDate 29 Feb of a common year', 'birthDate', 'INVALID_DATE', { ...base, birthDate: '1951-02-29' }],
-    ['birthDate 29 Feb 1900 (not a leap year)', 'birthDate', 'INVALID_DATE', { ...base, birthDate: '1900-02-29' }],
+    [
+      'birthDate 29 Feb 1900 (not a leap year)',
+      'birthDate',
+      'INVALID_DATE',
+      { ...base, birthDate: '1900-02-29' },
+    ],
     ['birthDate month 13', 'birthDate', 'INVALID_DATE', { ...base, birthDate: '1950-13-01' }],
     ['birthDate day 0', 'birthDate', 'INVALID_DATE', { ...base, birthDate: '1950-01-00' }],
     ['birthDate tomorrow', 'birthDate', 'IN_FUTURE', { ...base, birthDate: '2026-03-02' }],
@@ -114,7 +130,17 @@ describe('O-2 validateArchiveRecord: invalid fields are reported with a reason',
   });
 
   it('O-2 reports every problem of a record, in field order', () => {
-    const result = validateArchiveRecord({ name: '', phone: 'x', gender: '?', birthDate: '2030-01-01', address: 'a'.repeat(201), notes: 'n'.repeat(501) }, TODAY);
+    const result = validateArchiveRecord(
+      {
+        name: '',
+        phone: 'x',
+        gender: '?',
+        birthDate: '2030-01-01',
+        address: 'a'.repeat(201),
+        notes: 'n'.repeat(501),
+      },
+      TODAY,
+    );
     expect(result).toMatchObject({
       ok: false,
       problems: [
@@ -128,16 +154,22 @@ describe('O-2 validateArchiveRecord: invalid fields are reported with a reason',
     });
   });
 
-  it.each([[null], [undefined], ['张三,138'], [42], [[base]]])('O-2 a record that is not an object (%j) is one record problem', (input) => {
-    expect(validateArchiveRecord(input, TODAY)).toEqual({
-      ok: false,
-      problems: [{ field: 'record', code: 'NOT_AN_OBJECT', reason: expect.any(String) }],
-    });
-  });
+  it.each([[null], [undefined], ['张三,138'], [42], [[base]]])(
+    'O-2 a record that is not an object (%j) is one record problem',
+    (input) => {
+      expect(validateArchiveRecord(input, TODAY)).toEqual({
+        ok: false,
+        problems: [{ field: 'record', code: 'NOT_AN_OBJECT', reason: expect.any(String) }],
+      });
+    },
+  );
 
-  it.each([['2026-3-1'], ['2026-02-30'], [''], ['today']])('a bad today (%j) is a programming error', (today) => {
-    expect(() => validateArchiveRecord(base, today)).toThrow(RangeError);
-  });
+  it.each([['2026-3-1'], ['2026-02-30'], [''], ['today']])(
+    'a bad today (%j) is a programming error',
+    (today) => {
+      expect(() => validateArchiveRecord(base, today)).toThrow(RangeError);
+    },
+  );
 
   it('O-2 the future boundary follows the given today, not the real clock', () => {
     expect(validateArchiveRecord({ ...base, birthDate: '2030-05-05' }, '2030-05-05').ok).toBe(true);
@@ -162,13 +194,29 @@ describe('isCalendarDate', () => {
 
 describe('O-2 parseArchiveCsv', () => {
   it('O-2 reads English headers and numbers the first data row 1', () => {
-    const csv = 'name,phone,gender,birthDate,address,notes\n张三,13812345678,男,1950-06-15,上海,老顾客介绍\n李四,139 0000 1111,,,,\n';
+    const csv =
+      'name,phone,gender,birthDate,address,notes\n张三,13812345678,男,1950-06-15,上海,老顾客介绍\n李四,139 0000 1111,,,,\n';
     expect(parseArchiveCsv(csv)).toEqual({
       ok: true,
       ignoredColumns: [],
       rows: [
-        { row: 1, record: { name: '张三', phone: '13812345678', gender: '男', birthDate: '1950-06-15', address: '上海', notes: '老顾客介绍' }, problems: [] },
-        { row: 2, record: { name: '李四', phone: '139 0000 1111', gender: '', birthDate: '', address: '', notes: '' }, problems: [] },
+        {
+          row: 1,
+          record: {
+            name: '张三',
+            phone: '13812345678',
+            gender: '男',
+            birthDate: '1950-06-15',
+            address: '上海',
+            notes: '老顾客介绍',
+          },
+          problems: [],
+        },
+        {
+          row: 2,
+          record: { name: '李四', phone: '139 0000 1111', gender: '', birthDate: '', address: '', notes: '' },
+          problems: [],
+        },
       ],
     });
   });
@@ -184,7 +232,19 @@ describe('O-2 parseArchiveCsv', () => {
     const result = parseArchiveCsv(`${header}\n王五,13512345678,女,1960-01-02,北京,无\n`);
     expect(result).toMatchObject({
       ok: true,
-      rows: [{ row: 1, record: { name: '王五', phone: '13512345678', gender: '女', birthDate: '1960-01-02', address: '北京', notes: '无' } }],
+      rows: [
+        {
+          row: 1,
+          record: {
+            name: '王五',
+            phone: '13512345678',
+            gender: '女',
+            birthDate: '1960-01-02',
+            address: '北京',
+            notes: '无',
+          },
+        },
+      ],
     });
   });
 
@@ -223,12 +283,22 @@ describe('O-2 parseArchiveCsv', () => {
   });
 
   it('O-2 handles quoted cells with commas, doubled quotes and line breaks (CRLF inside becomes LF)', () => {
-    const csv = 'name,phone,address,notes\r\n"Wang, Wu",13512345678,"上海市""静安""区","第一行\r\n第二行"\r\n赵六,13612345678,,\r\n';
+    const csv =
+      'name,phone,address,notes\r\n"Wang, Wu",13512345678,"上海市""静安""区","第一行\r\n第二行"\r\n赵六,13612345678,,\r\n';
     expect(parseArchiveCsv(csv)).toEqual({
       ok: true,
       ignoredColumns: [],
       rows: [
-        { row: 1, record: { name: 'Wang, Wu', phone: '13512345678', address: '上海市"静安"区', notes: '第一行\n第二行' }, problems: [] },
+        {
+          row: 1,
+          record: {
+            name: 'Wang, Wu',
+            phone: '13512345678',
+            address: '上海市"静安"区',
+            notes: '第一行\n第二行',
+          },
+          problems: [],
+        },
         { row: 2, record: { name: '赵六', phone: '13612345678', address: '', notes: '' }, problems: [] },
       ],
     });
@@ -242,13 +312,38 @@ describe('O-2 parseArchiveCsv', () => {
   });
 
   it('O-2 skips blank rows but keeps counting them, so row + 1 is the spreadsheet row', () => {
-    const csv = ['name,phone', '张三,13812345678', '', '李四,13900001111', ',', '  ,  ', '王五,13512345678', '', ''].join('\n');
+    const csv = [
+      'name,phone',
+      '张三,13812345678',
+      '',
+      '李四,13900001111',
+      ',',
+      '  ,  ',
+      '王五,13512345678',
+      '',
+      '',
+    ].join('\n');
     const result = parseArchiveCsv(csv);
     expect(result.ok && result.rows.map((r) => [r.row, r.record.name])).toEqual([
       [1, '张三'],
       [3, '李四'],
       [6, '王五'],
     ]);
+  });
+
+  it('O-2 a row with data only under ignored columns is blank (pre-numbered 序号 rows)', () => {
+    const result = parseArchiveCsv('序号,姓名,电话\n1,张三,13812345678\n2,,\n3,李四,13900001111\n4,,\n');
+    expect(result.ok && result.rows.map((r) => [r.row, r.record.name])).toEqual([
+      [1, '张三'],
+      [3, '李四'],
+    ]);
+  });
+
+  it('O-2 a row whose only data is beyond the header is not blank: it is shifted', () => {
+    expect(parseArchiveCsv('name,phone\n,,张三\n')).toMatchObject({
+      ok: true,
+      rows: [{ row: 1, problems: [{ field: 'record', code: 'TOO_MANY_CELLS' }] }],
+    });
   });
 
   it('O-2 blank lines before the header are skipped; numbering starts after the header', () => {
@@ -269,7 +364,11 @@ describe('O-2 parseArchiveCsv', () => {
       ok: true,
       rows: [
         { row: 1, problems: [] },
-        { row: 2, record: { name: '李四', phone: '139' }, problems: [{ field: 'record', code: 'TOO_MANY_CELLS' }] },
+        {
+          row: 2,
+          record: { name: '李四', phone: '139' },
+          problems: [{ field: 'record', code: 'TOO_MANY_CELLS' }],
+        },
       ],
     });
   });
@@ -303,11 +402,35 @@ describe('O-3 classifyBatch', () => {
   const rec = (phone: unknown, extra: Record<string, unknown> = {}) => ({ name: '顾客', phone, ...extra });
 
   it('O-3 accepts new customers in row order with normalised records', () => {
-    const result = classifyBatch(numberRecords([rec('139 0000 0001'), rec('+86 139-0000-0002', { gender: 'F' })]), existing, TODAY);
+    const result = classifyBatch(
+      numberRecords([rec('139 0000 0001'), rec('+86 139-0000-0002', { gender: 'F' })]),
+      existing,
+      TODAY,
+    );
     expect(result).toEqual({
       accepted: [
-        { row: 1, record: { name: '顾客', phone: '+8613900000001', gender: null, birthDate: null, address: null, notes: null } },
-        { row: 2, record: { name: '顾客', phone: '+8613900000002', gender: 'FEMALE', birthDate: null, address: null, notes: null } },
+        {
+          row: 1,
+          record: {
+            name: '顾客',
+            phone: '+8613900000001',
+            gender: null,
+            birthDate: null,
+            address: null,
+            notes: null,
+          },
+        },
+        {
+          row: 2,
+          record: {
+            name: '顾客',
+            phone: '+8613900000002',
+            gender: 'FEMALE',
+            birthDate: null,
+            address: null,
+            notes: null,
+          },
+        },
       ],
       duplicates: [],
       invalid: [],
@@ -315,10 +438,26 @@ describe('O-3 classifyBatch', () => {
   });
 
   it('O-3 a phone of an existing customer is a duplicate with that customer id, in any format', () => {
-    const result = classifyBatch(numberRecords([rec('138 0000 0001'), rec('0086-138-0000-0002'), rec('13900000003')]), existing, TODAY);
+    const result = classifyBatch(
+      numberRecords([rec('138 0000 0001'), rec('0086-138-0000-0002'), rec('13900000003')]),
+      existing,
+      TODAY,
+    );
     expect(result.duplicates).toEqual([
-      { row: 1, phone: '+8613800000001', duplicateOf: 'EXISTING_CUSTOMER', customerId: 'cust-1', duplicateOfRow: null },
-      { row: 2, phone: '+8613800000002', duplicateOf: 'EXISTING_CUSTOMER', customerId: 'cust-2', duplicateOfRow: null },
+      {
+        row: 1,
+        phone: '+8613800000001',
+        duplicateOf: 'EXISTING_CUSTOMER',
+        customerId: 'cust-1',
+        duplicateOfRow: null,
+      },
+      {
+        row: 2,
+        phone: '+8613800000002',
+        duplicateOf: 'EXISTING_CUSTOMER',
+        customerId: 'cust-2',
+        duplicateOfRow: null,
+      },
     ]);
     expect(result.accepted.map((a) => a.row)).toEqual([3]);
   });
@@ -345,15 +484,25 @@ describe('O-3 classifyBatch', () => {
   });
 
   it('O-3 an invalid row does not claim its phone: a later valid row with that phone is accepted', () => {
-    const result = classifyBatch(numberRecords([rec('13900000001', { birthDate: '2030-01-01' }), rec('13900000001')]), existing, TODAY);
+    const result = classifyBatch(
+      numberRecords([rec('13900000001', { birthDate: '2030-01-01' }), rec('13900000001')]),
+      existing,
+      TODAY,
+    );
     expect(result.accepted.map((a) => a.row)).toEqual([2]);
-    expect(result.invalid).toEqual([{ row: 1, field: 'birthDate', code: 'IN_FUTURE', reason: expect.any(String) }]);
+    expect(result.invalid).toEqual([
+      { row: 1, field: 'birthDate', code: 'IN_FUTURE', reason: expect.any(String) },
+    ]);
     expect(result.duplicates).toEqual([]);
   });
 
   it('O-3 the phone decides: a row with a known phone is a duplicate even if another field is bad', () => {
     const result = classifyBatch(
-      numberRecords([rec('13800000001', { name: '' }), rec('13900000001'), rec('13900000001', { gender: '?' })]),
+      numberRecords([
+        rec('13800000001', { name: '' }),
+        rec('13900000001'),
+        rec('13900000001', { gender: '?' }),
+      ]),
       existing,
       TODAY,
     );
@@ -365,7 +514,11 @@ describe('O-3 classifyBatch', () => {
   });
 
   it('O-3 invalid rows list one entry per problem with row, field and reason', () => {
-    const result = classifyBatch(numberRecords([rec('12345'), { phone: '13900000001', gender: 'X' }, rec('13900000002')]), existing, TODAY);
+    const result = classifyBatch(
+      numberRecords([rec('12345'), { phone: '13900000001', gender: 'X' }, rec('13900000002')]),
+      existing,
+      TODAY,
+    );
     expect(result.invalid).toEqual([
       { row: 1, field: 'phone', code: 'WRONG_LENGTH', reason: expect.any(String) },
       { row: 2, field: 'name', code: 'REQUIRED', reason: expect.any(String) },
@@ -376,7 +529,11 @@ describe('O-3 classifyBatch', () => {
 
   it('O-3 a row with shape problems from the CSV is invalid even when its phone is known', () => {
     const rows: ArchiveBatchRow[] = [
-      { row: 1, record: rec('13800000001'), problems: [{ field: 'record', code: 'TOO_MANY_CELLS', reason: 'shifted' }] },
+      {
+        row: 1,
+        record: rec('13800000001'),
+        problems: [{ field: 'record', code: 'TOO_MANY_CELLS', reason: 'shifted' }],
+      },
       { row: 2, record: rec('13900000001') },
     ];
     const result = classifyBatch(rows, existing, TODAY);
@@ -409,7 +566,13 @@ describe('O-3 classifyBatch', () => {
   });
 
   it.each<[string, ArchiveBatchRow[]]>([
-    ['a repeated row number', [{ row: 1, record: {} }, { row: 1, record: {} }]],
+    [
+      'a repeated row number',
+      [
+        { row: 1, record: {} },
+        { row: 1, record: {} },
+      ],
+    ],
     ['row 0', [{ row: 0, record: {} }]],
     ['a fractional row', [{ row: 1.5, record: {} }]],
   ])('rejects %s as a programming error', (_label, rows) => {
@@ -417,7 +580,8 @@ describe('O-3 classifyBatch', () => {
   });
 
   it('O-2/O-3 end to end from CSV: row numbers survive blank lines', () => {
-    const csv = '\uFEFF姓名,手机,性别\r\n张三,138 0000 0001,男\r\n\r\n李四,13900000001,女\r\n王五,abc,男\r\n赵六,139-0000-0001,男\r\n';
+    const csv =
+      '\uFEFF姓名,手机,性别\r\n张三,138 0000 0001,男\r\n\r\n李四,13900000001,女\r\n王五,abc,男\r\n赵六,139-0000-0001,男\r\n';
     const parsed = parseArchiveCsv(csv);
     if (!parsed.ok) throw new Error(parsed.reason);
     const result = classifyBatch(parsed.rows, existing, TODAY);
@@ -425,7 +589,9 @@ describe('O-3 classifyBatch', () => {
       [1, 'EXISTING_CUSTOMER', 'cust-1'],
       [5, 'EARLIER_ROW', 3],
     ]);
-    expect(result.accepted.map((a) => [a.row, a.record.name, a.record.gender])).toEqual([[3, '李四', 'FEMALE']]);
+    expect(result.accepted.map((a) => [a.row, a.record.name, a.record.gender])).toEqual([
+      [3, '李四', 'FEMALE'],
+    ]);
     expect(result.invalid.map((i) => [i.row, i.field])).toEqual([[4, 'phone']]);
   });
 

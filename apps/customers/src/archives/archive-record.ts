@@ -68,7 +68,8 @@ export interface ArchiveRecord {
   notes: string | null;
 }
 
-export type ArchiveRecordResult = { ok: true; record: ArchiveRecord } | { ok: false; problems: FieldProblem[] };
+export type ArchiveRecordResult =
+  { ok: true; record: ArchiveRecord } | { ok: false; problems: FieldProblem[] };
 
 /**
  * O-2 limits. Lengths count Unicode code points, not UTF-16 units, so a rare CJK character outside the
@@ -145,7 +146,9 @@ function validatePhone(value: unknown): FieldOutcome<string> {
   const parsed = normalizeMainlandMobile(text);
   if (parsed.ok) return { value: parsed.e164 };
   // EMPTY cannot happen here (blank was handled above) but a value of only separators ("--") can.
-  return parsed.code === 'EMPTY' ? problem('phone', 'REQUIRED', 'phone is required') : problem('phone', parsed.code, parsed.reason);
+  return parsed.code === 'EMPTY'
+    ? problem('phone', 'REQUIRED', 'phone is required')
+    : problem('phone', parsed.code, parsed.reason);
 }
 
 const GENDERS: ReadonlyMap<string, Gender> = new Map([
@@ -170,29 +173,42 @@ function validateGender(value: unknown): FieldOutcome<Gender | null> {
 
 function validateBirthDate(value: unknown, today: string): FieldOutcome<string | null> {
   if (isBlank(value)) return { value: null };
-  if (typeof value !== 'string') return problem('birthDate', 'WRONG_TYPE', 'birthDate must be text in the form YYYY-MM-DD');
+  if (typeof value !== 'string')
+    return problem('birthDate', 'WRONG_TYPE', 'birthDate must be text in the form YYYY-MM-DD');
   const date = value.normalize('NFKC').trim();
-  if (!DATE_PATTERN.test(date)) return problem('birthDate', 'INVALID_FORMAT', 'birthDate must be written YYYY-MM-DD');
-  if (!isCalendarDate(date)) return problem('birthDate', 'INVALID_DATE', `birthDate ${date} is not a real date`);
+  if (!DATE_PATTERN.test(date))
+    return problem('birthDate', 'INVALID_FORMAT', 'birthDate must be written YYYY-MM-DD');
+  if (!isCalendarDate(date))
+    return problem('birthDate', 'INVALID_DATE', `birthDate ${date} is not a real date`);
   // 'YYYY-MM-DD' strings order like the dates they name, so plain comparison is exact.
   if (date > today) return problem('birthDate', 'IN_FUTURE', `birthDate ${date} is after today (${today})`);
   if (date < ARCHIVE_LIMITS.earliestBirthDate) {
-    return problem('birthDate', 'TOO_EARLY', `birthDate must not be before ${ARCHIVE_LIMITS.earliestBirthDate}`);
+    return problem(
+      'birthDate',
+      'TOO_EARLY',
+      `birthDate must not be before ${ARCHIVE_LIMITS.earliestBirthDate}`,
+    );
   }
   return { value: date };
 }
 
-function validateText(field: 'address' | 'notes', value: unknown, maxLength: number): FieldOutcome<string | null> {
+function validateText(
+  field: 'address' | 'notes',
+  value: unknown,
+  maxLength: number,
+): FieldOutcome<string | null> {
   if (isBlank(value)) return { value: null };
   if (typeof value !== 'string') return problem(field, 'WRONG_TYPE', `${field} must be text`);
   const text = value.trim();
-  if (codePointLength(text) > maxLength) return problem(field, 'TOO_LONG', `${field} must be at most ${maxLength} characters`);
+  if (codePointLength(text) > maxLength)
+    return problem(field, 'TOO_LONG', `${field} must be at most ${maxLength} characters`);
   return { value: text };
 }
 
 function assertToday(today: string): void {
   // A bad `today` is a programming error in the caller, not bad input from the clerk.
-  if (!isCalendarDate(today)) throw new RangeError(`today must be a YYYY-MM-DD business date, got ${JSON.stringify(today)}`);
+  if (!isCalendarDate(today))
+    throw new RangeError(`today must be a YYYY-MM-DD business date, got ${JSON.stringify(today)}`);
 }
 
 /**
@@ -205,7 +221,10 @@ function assertToday(today: string): void {
 export function validateArchiveRecord(input: unknown, today: string): ArchiveRecordResult {
   assertToday(today);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, problems: [{ field: 'record', code: 'NOT_AN_OBJECT', reason: 'a record must be an object' }] };
+    return {
+      ok: false,
+      problems: [{ field: 'record', code: 'NOT_AN_OBJECT', reason: 'a record must be an object' }],
+    };
   }
   const r = input as ArchiveRecordInput;
   const name = validateName(r.name);
@@ -277,7 +296,11 @@ const HEADER_ALIASES: ReadonlyMap<string, ArchiveColumn> = new Map<string, Archi
 ]);
 
 function headerKey(cell: string): string {
-  return cell.normalize('NFKC').trim().toLowerCase().replace(/[\s_-]/g, '');
+  return cell
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
 }
 
 export type CsvFileErrorCode = 'EMPTY_FILE' | 'MALFORMED_CSV' | 'MISSING_COLUMNS' | 'DUPLICATE_COLUMNS';
@@ -293,7 +316,11 @@ export interface ArchiveCsvRow {
 }
 
 export type ArchiveCsvParseResult =
-  | { ok: true; rows: ArchiveCsvRow[]; /** Header cells that name no archive column; their cells are ignored. */ ignoredColumns: string[] }
+  | {
+      ok: true;
+      rows: ArchiveCsvRow[];
+      /** Header cells that name no archive column; their cells are ignored. */ ignoredColumns: string[];
+    }
   | { ok: false; code: CsvFileErrorCode; reason: string };
 
 function isBlankRow(cells: readonly string[]): boolean {
@@ -306,7 +333,8 @@ function isBlankRow(cells: readonly string[]): boolean {
  * order; only name and phone are required; unknown columns such as 序号 are ignored and listed).
  *
  * Row numbers: row 1 is the first record after the header, and every record after it counts, blank ones
- * included, even though blank rows produce no output. So `row + 1` is the row number a spreadsheet shows
+ * included, even though blank rows produce no output (a row is blank when every cell under an archive
+ * column, and every cell beyond the header, is empty; cells under ignored columns do not count). So `row + 1` is the row number a spreadsheet shows
  * for the same line (header = spreadsheet row 1), which is where the clerk will look for it. A quoted cell
  * with line breaks is still one row.
  *
@@ -345,7 +373,11 @@ export function parseArchiveCsv(text: string): ArchiveCsvParseResult {
     if (column) {
       const earlier = seen.get(column);
       if (earlier !== undefined) {
-        return { ok: false, code: 'DUPLICATE_COLUMNS', reason: `columns "${earlier}" and "${cell}" both hold ${column}` };
+        return {
+          ok: false,
+          code: 'DUPLICATE_COLUMNS',
+          reason: `columns "${earlier}" and "${cell}" both hold ${column}`,
+        };
       }
       seen.set(column, cell);
     } else if (cell.trim() !== '') {
@@ -360,13 +392,17 @@ export function parseArchiveCsv(text: string): ArchiveCsvParseResult {
 
   const rows: ArchiveCsvRow[] = [];
   records.slice(headerIndex + 1).forEach((cells, index) => {
-    if (isBlankRow(cells)) return;
+    const archiveCells = cells.filter((_, i) => columns[i] !== null && i < columns.length);
+    const extraCells = cells.slice(columns.length);
+    // Blank means no archive data: cells under ignored columns do not count, so a sheet with a
+    // pre-numbered 序号 column and empty rows below the data yields no "name is required" noise.
+    if (isBlankRow(archiveCells) && isBlankRow(extraCells)) return;
     const record: Partial<Record<ArchiveColumn, string>> = {};
     columns.forEach((column, i) => {
       if (column) record[column] = cells[i] ?? '';
     });
     const problems: FieldProblem[] = [];
-    if (cells.slice(columns.length).some((c) => c.trim() !== '')) {
+    if (!isBlankRow(extraCells)) {
       problems.push({
         field: 'record',
         code: 'TOO_MANY_CELLS',
@@ -458,7 +494,8 @@ export function classifyBatch(
   assertToday(today);
   const ordered = [...rows].sort((a, b) => a.row - b.row);
   ordered.forEach((r, i) => {
-    if (!Number.isSafeInteger(r.row) || r.row < 1) throw new RangeError(`row numbers must be positive integers, got ${r.row}`);
+    if (!Number.isSafeInteger(r.row) || r.row < 1)
+      throw new RangeError(`row numbers must be positive integers, got ${r.row}`);
     if (i > 0 && ordered[i - 1].row === r.row) throw new RangeError(`row ${r.row} appears twice`);
   });
 
@@ -485,12 +522,24 @@ export function classifyBatch(
     // Steps 3 and 4: the phone decides, whatever the other fields say.
     const customerId = existingPhones.get(phone);
     if (customerId !== undefined) {
-      result.duplicates.push({ row, phone, duplicateOf: 'EXISTING_CUSTOMER', customerId, duplicateOfRow: null });
+      result.duplicates.push({
+        row,
+        phone,
+        duplicateOf: 'EXISTING_CUSTOMER',
+        customerId,
+        duplicateOfRow: null,
+      });
       continue;
     }
     const earlierRow = acceptedRowByPhone.get(phone);
     if (earlierRow !== undefined) {
-      result.duplicates.push({ row, phone, duplicateOf: 'EARLIER_ROW', customerId: null, duplicateOfRow: earlierRow });
+      result.duplicates.push({
+        row,
+        phone,
+        duplicateOf: 'EARLIER_ROW',
+        customerId: null,
+        duplicateOfRow: earlierRow,
+      });
       continue;
     }
     // Steps 5 and 6.

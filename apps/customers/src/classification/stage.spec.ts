@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { CustomerStage, classifyStage, DAY_MS, DEFAULT_STAGE_WINDOWS, StageCause, StageFacts, stageChange } from './stage';
+import {
+  CustomerStage,
+  classifyStage,
+  DAY_MS,
+  DEFAULT_STAGE_WINDOWS,
+  StageCause,
+  StageFacts,
+  stageChange,
+} from './stage';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
 /** The instant `days` days and `ms` milliseconds before NOW (negative values are in the future). */
@@ -20,21 +28,66 @@ describe('S-1 stage: one case per branch', () => {
     ['never bought, attended a meeting yesterday', { lastAttendedAt: ago(1) }, 'POTENTIAL', 'NO_PURCHASE'],
     ['one open complaint', { openComplaints: 1 }, 'PROBLEM', 'OPEN_COMPLAINT'],
     ['two open complaints', { openComplaints: 2 }, 'PROBLEM', 'OPEN_COMPLAINT'],
-    ['complaint resolved 10 days ago', { lastComplaintResolvedAt: ago(10) }, 'PROBLEM', 'COMPLAINT_RECENTLY_RESOLVED'],
+    [
+      'complaint resolved 10 days ago',
+      { lastComplaintResolvedAt: ago(10) },
+      'PROBLEM',
+      'COMPLAINT_RECENTLY_RESOLVED',
+    ],
     ['complaint resolved a year ago', { lastComplaintResolvedAt: ago(365) }, 'POTENTIAL', 'NO_PURCHASE'],
     ['bought once 2 years ago, never attended', { purchases: [ago(730)] }, 'CHURNED', 'LAPSED'],
-    ['bought often 2 years ago, attended 200 days ago', { purchases: [ago(730), ago(720), ago(710)], lastAttendedAt: ago(200) }, 'CHURNED', 'LAPSED'],
-    ['bought 2 years ago, attended last month', { purchases: [ago(730)], lastAttendedAt: ago(30) }, 'POTENTIAL', 'ATTENDED_RECENTLY'],
+    [
+      'bought often 2 years ago, attended 200 days ago',
+      { purchases: [ago(730), ago(720), ago(710)], lastAttendedAt: ago(200) },
+      'CHURNED',
+      'LAPSED',
+    ],
+    [
+      'bought 2 years ago, attended last month',
+      { purchases: [ago(730)], lastAttendedAt: ago(30) },
+      'POTENTIAL',
+      'ATTENDED_RECENTLY',
+    ],
     ['3 purchases this year', { purchases: [ago(300), ago(200), ago(100)] }, 'LOYAL', 'FREQUENT_BUYER'],
-    ['5 purchases this year', { purchases: [ago(1), ago(2), ago(3), ago(4), ago(5)] }, 'LOYAL', 'FREQUENT_BUYER'],
-    ['3 purchases within 90 days (LOYAL is checked before NEW)', { purchases: [ago(1), ago(2), ago(3)] }, 'LOYAL', 'FREQUENT_BUYER'],
+    [
+      '5 purchases this year',
+      { purchases: [ago(1), ago(2), ago(3), ago(4), ago(5)] },
+      'LOYAL',
+      'FREQUENT_BUYER',
+    ],
+    [
+      '3 purchases within 90 days (LOYAL is checked before NEW)',
+      { purchases: [ago(1), ago(2), ago(3)] },
+      'LOYAL',
+      'FREQUENT_BUYER',
+    ],
     ['first purchase last week', { purchases: [ago(7)] }, 'NEW', 'RECENT_FIRST_PURCHASE'],
     ['first two purchases within 90 days', { purchases: [ago(80), ago(7)] }, 'NEW', 'RECENT_FIRST_PURCHASE'],
     ['one purchase 200 days ago', { purchases: [ago(200)] }, 'POTENTIAL', 'OCCASIONAL_BUYER'],
-    ['two purchases this year, first 200 days ago', { purchases: [ago(200), ago(10)] }, 'POTENTIAL', 'OCCASIONAL_BUYER'],
-    ['old purchases plus 2 this year', { purchases: [ago(900), ago(800), ago(100), ago(50)] }, 'POTENTIAL', 'OCCASIONAL_BUYER'],
-    ['old purchases plus 3 this year', { purchases: [ago(900), ago(100), ago(50), ago(10)] }, 'LOYAL', 'FREQUENT_BUYER'],
-    ['bought long ago and again yesterday: first purchase is long ago, so not NEW', { purchases: [ago(800), ago(1)] }, 'POTENTIAL', 'OCCASIONAL_BUYER'],
+    [
+      'two purchases this year, first 200 days ago',
+      { purchases: [ago(200), ago(10)] },
+      'POTENTIAL',
+      'OCCASIONAL_BUYER',
+    ],
+    [
+      'old purchases plus 2 this year',
+      { purchases: [ago(900), ago(800), ago(100), ago(50)] },
+      'POTENTIAL',
+      'OCCASIONAL_BUYER',
+    ],
+    [
+      'old purchases plus 3 this year',
+      { purchases: [ago(900), ago(100), ago(50), ago(10)] },
+      'LOYAL',
+      'FREQUENT_BUYER',
+    ],
+    [
+      'bought long ago and again yesterday: first purchase is long ago, so not NEW',
+      { purchases: [ago(800), ago(1)] },
+      'POTENTIAL',
+      'OCCASIONAL_BUYER',
+    ],
   ])('S-1 %s → %s (%s)', (_label, over, stage, cause) => {
     expect(classifyStage(facts(over))).toMatchObject({ stage, cause });
   });
@@ -45,9 +98,21 @@ describe('S-1 stage: precedence PROBLEM > CHURNED > LOYAL > NEW > POTENTIAL', ()
     ['open complaint beats LOYAL', { openComplaints: 1, purchases: [ago(1), ago(2), ago(3)] }, 'PROBLEM'],
     ['open complaint beats CHURNED', { openComplaints: 1, purchases: [ago(800)] }, 'PROBLEM'],
     ['open complaint beats NEW', { openComplaints: 1, purchases: [ago(1)] }, 'PROBLEM'],
-    ['recently resolved complaint beats LOYAL', { lastComplaintResolvedAt: ago(29), purchases: [ago(1), ago(2), ago(3)] }, 'PROBLEM'],
-    ['recently resolved complaint beats CHURNED', { lastComplaintResolvedAt: ago(1), purchases: [ago(800)] }, 'PROBLEM'],
-    ['old complaint does not stop LOYAL', { lastComplaintResolvedAt: ago(31), purchases: [ago(1), ago(2), ago(3)] }, 'LOYAL'],
+    [
+      'recently resolved complaint beats LOYAL',
+      { lastComplaintResolvedAt: ago(29), purchases: [ago(1), ago(2), ago(3)] },
+      'PROBLEM',
+    ],
+    [
+      'recently resolved complaint beats CHURNED',
+      { lastComplaintResolvedAt: ago(1), purchases: [ago(800)] },
+      'PROBLEM',
+    ],
+    [
+      'old complaint does not stop LOYAL',
+      { lastComplaintResolvedAt: ago(31), purchases: [ago(1), ago(2), ago(3)] },
+      'LOYAL',
+    ],
     ['old complaint does not stop NEW', { lastComplaintResolvedAt: ago(31), purchases: [ago(1)] }, 'NEW'],
   ])('S-1 %s', (_label, over, stage) => {
     expect(classifyStage(facts(over)).stage).toBe(stage);
@@ -61,15 +126,63 @@ describe('S-1 stage: precedence PROBLEM > CHURNED > LOYAL > NEW > POTENTIAL', ()
 describe('S-1 stage: both sides of every boundary, to the millisecond', () => {
   type Row = [string, (t: Date) => Partial<StageFacts>, number, CustomerStage, CustomerStage];
   it.each<Row>([
-    ['S-1 PROBLEM: complaint resolved 30 days ago', (t) => ({ lastComplaintResolvedAt: t }), 30, 'PROBLEM', 'POTENTIAL'],
-    ['S-1 PROBLEM: complaint resolved 30 days ago, customer otherwise LOYAL', (t) => ({ lastComplaintResolvedAt: t, purchases: [ago(1), ago(2), ago(3)] }), 30, 'PROBLEM', 'LOYAL'],
-    ['S-1 CHURNED: last purchase 365 days ago, never attended', (t) => ({ purchases: [t] }), 365, 'POTENTIAL', 'CHURNED'],
-    ['S-1 CHURNED: last of three purchases 365 days ago', (t) => ({ purchases: [ago(500), ago(400), t] }), 365, 'POTENTIAL', 'CHURNED'],
-    ['S-1 CHURNED: attended 180 days ago, last purchase 400 days ago', (t) => ({ purchases: [ago(400)], lastAttendedAt: t }), 180, 'POTENTIAL', 'CHURNED'],
-    ['S-1 LOYAL: oldest of 3 purchases 365 days ago', (t) => ({ purchases: [t, ago(100), ago(50)] }), 365, 'LOYAL', 'POTENTIAL'],
-    ['S-1 LOYAL: oldest of 3 purchases 365 days ago, attended recently', (t) => ({ purchases: [t, ago(100), ago(50)], lastAttendedAt: ago(1) }), 365, 'LOYAL', 'POTENTIAL'],
+    [
+      'S-1 PROBLEM: complaint resolved 30 days ago',
+      (t) => ({ lastComplaintResolvedAt: t }),
+      30,
+      'PROBLEM',
+      'POTENTIAL',
+    ],
+    [
+      'S-1 PROBLEM: complaint resolved 30 days ago, customer otherwise LOYAL',
+      (t) => ({ lastComplaintResolvedAt: t, purchases: [ago(1), ago(2), ago(3)] }),
+      30,
+      'PROBLEM',
+      'LOYAL',
+    ],
+    [
+      'S-1 CHURNED: last purchase 365 days ago, never attended',
+      (t) => ({ purchases: [t] }),
+      365,
+      'POTENTIAL',
+      'CHURNED',
+    ],
+    [
+      'S-1 CHURNED: last of three purchases 365 days ago',
+      (t) => ({ purchases: [ago(500), ago(400), t] }),
+      365,
+      'POTENTIAL',
+      'CHURNED',
+    ],
+    [
+      'S-1 CHURNED: attended 180 days ago, last purchase 400 days ago',
+      (t) => ({ purchases: [ago(400)], lastAttendedAt: t }),
+      180,
+      'POTENTIAL',
+      'CHURNED',
+    ],
+    [
+      'S-1 LOYAL: oldest of 3 purchases 365 days ago',
+      (t) => ({ purchases: [t, ago(100), ago(50)] }),
+      365,
+      'LOYAL',
+      'POTENTIAL',
+    ],
+    [
+      'S-1 LOYAL: oldest of 3 purchases 365 days ago, attended recently',
+      (t) => ({ purchases: [t, ago(100), ago(50)], lastAttendedAt: ago(1) }),
+      365,
+      'LOYAL',
+      'POTENTIAL',
+    ],
     ['S-1 NEW: first purchase 90 days ago', (t) => ({ purchases: [t] }), 90, 'NEW', 'POTENTIAL'],
-    ['S-1 NEW: first of two purchases 90 days ago', (t) => ({ purchases: [t, ago(1)] }), 90, 'NEW', 'POTENTIAL'],
+    [
+      'S-1 NEW: first of two purchases 90 days ago',
+      (t) => ({ purchases: [t, ago(1)] }),
+      90,
+      'NEW',
+      'POTENTIAL',
+    ],
   ])('%s: exactly on the boundary vs 1 ms older', (_label, build, days, onBoundary, oneMsOlder) => {
     expect(classifyStage(facts(build(ago(days)))).stage).toBe(onBoundary);
     expect(classifyStage(facts(build(ago(days, 1)))).stage).toBe(oneMsOlder);
@@ -77,25 +190,32 @@ describe('S-1 stage: both sides of every boundary, to the millisecond', () => {
     expect(classifyStage(facts(build(ago(days, -1)))).stage).toBe(onBoundary);
   });
 
-  it.each([
-    ['2026-01-01T00:00:00.000Z'],
-    ['2026-06-30T15:59:59.999Z'],
-    ['2028-02-29T16:00:00.000Z'],
-  ])('S-1 the boundary is elapsed time, whatever the instant (now = %s)', (iso) => {
-    const now = new Date(iso);
-    const before = (days: number, ms = 0) => new Date(now.getTime() - days * DAY_MS - ms);
-    expect(classifyStage(facts({ now, purchases: [before(90)] })).stage).toBe('NEW');
-    expect(classifyStage(facts({ now, purchases: [before(90, 1)] })).stage).toBe('POTENTIAL');
-    expect(classifyStage(facts({ now, lastComplaintResolvedAt: before(30) })).stage).toBe('PROBLEM');
-    expect(classifyStage(facts({ now, lastComplaintResolvedAt: before(30, 1) })).stage).toBe('POTENTIAL');
-  });
+  it.each([['2026-01-01T00:00:00.000Z'], ['2026-06-30T15:59:59.999Z'], ['2028-02-29T16:00:00.000Z']])(
+    'S-1 the boundary is elapsed time, whatever the instant (now = %s)',
+    (iso) => {
+      const now = new Date(iso);
+      const before = (days: number, ms = 0) => new Date(now.getTime() - days * DAY_MS - ms);
+      expect(classifyStage(facts({ now, purchases: [before(90)] })).stage).toBe('NEW');
+      expect(classifyStage(facts({ now, purchases: [before(90, 1)] })).stage).toBe('POTENTIAL');
+      expect(classifyStage(facts({ now, lastComplaintResolvedAt: before(30) })).stage).toBe('PROBLEM');
+      expect(classifyStage(facts({ now, lastComplaintResolvedAt: before(30, 1) })).stage).toBe('POTENTIAL');
+    },
+  );
 });
 
 describe('S-1 stage: facts after now count as now (clock skew between services)', () => {
   it.each<[string, Partial<StageFacts>, CustomerStage]>([
     ['a purchase 5 ms in the future makes a NEW customer', { purchases: [ago(0, -5)] }, 'NEW'],
-    ['a complaint resolved 1 s in the future is recent', { lastComplaintResolvedAt: ago(0, -1000) }, 'PROBLEM'],
-    ['an attendance in the future keeps a lapsed buyer from CHURNED', { purchases: [ago(800)], lastAttendedAt: ago(-1) }, 'POTENTIAL'],
+    [
+      'a complaint resolved 1 s in the future is recent',
+      { lastComplaintResolvedAt: ago(0, -1000) },
+      'PROBLEM',
+    ],
+    [
+      'an attendance in the future keeps a lapsed buyer from CHURNED',
+      { purchases: [ago(800)], lastAttendedAt: ago(-1) },
+      'POTENTIAL',
+    ],
     ['purchases in the future count towards LOYAL', { purchases: [ago(-1), ago(-2), ago(1)] }, 'LOYAL'],
   ])('S-1 %s', (_label, over, stage) => {
     expect(classifyStage(facts(over)).stage).toBe(stage);
@@ -106,13 +226,34 @@ describe('S-1 / S-3 reason text for the lifecycle history', () => {
   it.each<[Partial<StageFacts>, RegExp]>([
     [{ openComplaints: 2 }, /^S-1 PROBLEM: 2 unresolved complaints$/],
     [{ openComplaints: 1 }, /^S-1 PROBLEM: 1 unresolved complaint$/],
-    [{ lastComplaintResolvedAt: ago(12) }, /^S-1 PROBLEM: a complaint was resolved 12 days ago \(2026-02-17T10:00:00\.000Z\), within 30 days$/],
-    [{ purchases: [ago(400)] }, /^S-1 CHURNED: last purchase 400 days ago .*none within 365 days, and never attended a meeting, none within 180 days$/],
-    [{ purchases: [ago(400)], lastAttendedAt: ago(181) }, /^S-1 CHURNED: .*last attended a meeting 181 days ago/],
-    [{ purchases: [ago(400)], lastAttendedAt: ago(20) }, /^S-1 POTENTIAL: no purchase within 365 days, but attended a meeting 20 days ago/],
-    [{ purchases: [ago(1), ago(2), ago(3), ago(4)] }, /^S-1 LOYAL: 4 purchases within 365 days \(at least 3\)$/],
-    [{ purchases: [ago(1)] }, /^S-1 NEW: first purchase 1 day ago \(2026-02-28T10:00:00\.000Z\), within 90 days$/],
-    [{ purchases: [ago(100)] }, /^S-1 POTENTIAL: 1 purchase within 365 days \(fewer than 3\), first purchase 100 days ago, not within 90 days$/],
+    [
+      { lastComplaintResolvedAt: ago(12) },
+      /^S-1 PROBLEM: a complaint was resolved 12 days ago \(2026-02-17T10:00:00\.000Z\), within 30 days$/,
+    ],
+    [
+      { purchases: [ago(400)] },
+      /^S-1 CHURNED: last purchase 400 days ago .*none within 365 days, and never attended a meeting, none within 180 days$/,
+    ],
+    [
+      { purchases: [ago(400)], lastAttendedAt: ago(181) },
+      /^S-1 CHURNED: .*last attended a meeting 181 days ago/,
+    ],
+    [
+      { purchases: [ago(400)], lastAttendedAt: ago(20) },
+      /^S-1 POTENTIAL: no purchase within 365 days, but attended a meeting 20 days ago/,
+    ],
+    [
+      { purchases: [ago(1), ago(2), ago(3), ago(4)] },
+      /^S-1 LOYAL: 4 purchases within 365 days \(at least 3\)$/,
+    ],
+    [
+      { purchases: [ago(1)] },
+      /^S-1 NEW: first purchase 1 day ago \(2026-02-28T10:00:00\.000Z\), within 90 days$/,
+    ],
+    [
+      { purchases: [ago(100)] },
+      /^S-1 POTENTIAL: 1 purchase within 365 days \(fewer than 3\), first purchase 100 days ago, not within 90 days$/,
+    ],
     [{}, /^S-1 POTENTIAL: no purchase yet$/],
   ])('S-3 reason for %j matches %s', (over, pattern) => {
     expect(classifyStage(facts(over)).reason).toMatch(pattern);
@@ -137,7 +278,13 @@ describe('S-1 / S-3 reason text for the lifecycle history', () => {
       expect(change).toBeNull();
       return;
     }
-    expect(change).toEqual({ from: previous, to: decision.stage, at: NOW, cause: decision.cause, reason: decision.reason });
+    expect(change).toEqual({
+      from: previous,
+      to: decision.stage,
+      at: NOW,
+      cause: decision.cause,
+      reason: decision.reason,
+    });
   });
 });
 
@@ -182,7 +329,10 @@ describe('S-1 properties', () => {
     purchases: fc.array(offset, { maxLength: 8 }),
     attended: fc.option(offset, { nil: null }),
   });
-  const build = (now: Date, f: { openComplaints: number; resolved: number | null; purchases: number[]; attended: number | null }): StageFacts => ({
+  const build = (
+    now: Date,
+    f: { openComplaints: number; resolved: number | null; purchases: number[]; attended: number | null },
+  ): StageFacts => ({
     now,
     openComplaints: f.openComplaints,
     lastComplaintResolvedAt: f.resolved === null ? null : new Date(now.getTime() - f.resolved),
@@ -219,7 +369,12 @@ describe('S-1 properties', () => {
         const purchases = f.purchases.map(age);
         let expected: CustomerStage;
         if (f.openComplaints > 0 || (f.resolved !== null && inLast(f.resolved, 30))) expected = 'PROBLEM';
-        else if (purchases.length > 0 && !purchases.some((p) => inLast(p, 365)) && !(f.attended !== null && inLast(f.attended, 180))) expected = 'CHURNED';
+        else if (
+          purchases.length > 0 &&
+          !purchases.some((p) => inLast(p, 365)) &&
+          !(f.attended !== null && inLast(f.attended, 180))
+        )
+          expected = 'CHURNED';
         else if (purchases.filter((p) => inLast(p, 365)).length >= 3) expected = 'LOYAL';
         else if (purchases.length > 0 && inLast(Math.max(...purchases), 90)) expected = 'NEW';
         else expected = 'POTENTIAL';

@@ -86,7 +86,8 @@ export interface StageChange {
 export const DAY_MS = 86_400_000;
 
 function assertDate(value: Date, name: string): void {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new RangeError(`${name} must be a valid Date`);
+  if (!(value instanceof Date) || Number.isNaN(value.getTime()))
+    throw new RangeError(`${name} must be a valid Date`);
 }
 
 function plural(n: number, word: string): string {
@@ -97,7 +98,10 @@ function plural(n: number, word: string): string {
  * S-1: the customer's stage, checked in the rule's order (the first that holds wins):
  * PROBLEM, CHURNED, LOYAL, NEW, else POTENTIAL.
  */
-export function classifyStage(facts: StageFacts, windows: StageWindows = DEFAULT_STAGE_WINDOWS): StageDecision {
+export function classifyStage(
+  facts: StageFacts,
+  windows: StageWindows = DEFAULT_STAGE_WINDOWS,
+): StageDecision {
   const { now, openComplaints, lastComplaintResolvedAt, purchases, lastAttendedAt } = facts;
   assertDate(now, 'now');
   if (!Number.isSafeInteger(openComplaints) || openComplaints < 0) {
@@ -160,7 +164,11 @@ export function classifyStage(facts: StageFacts, windows: StageWindows = DEFAULT
     );
   }
   if (within(first, windows.newDays)) {
-    return decide('NEW', 'RECENT_FIRST_PURCHASE', `first purchase ${ago(first)} ago (${iso(first)}), within ${windows.newDays} days`);
+    return decide(
+      'NEW',
+      'RECENT_FIRST_PURCHASE',
+      `first purchase ${ago(first)} ago (${iso(first)}), within ${windows.newDays} days`,
+    );
   }
   if (!within(last, windows.churnPurchaseDays) && attendedRecently && lastAttendedAt) {
     return decide(
@@ -182,5 +190,11 @@ export function classifyStage(facts: StageFacts, windows: StageWindows = DEFAULT
  */
 export function stageChange(previous: CustomerStage | null, decision: StageDecision): StageChange | null {
   if (previous === decision.stage) return null;
-  return { from: previous, to: decision.stage, at: decision.at, cause: decision.cause, reason: decision.reason };
+  return {
+    from: previous,
+    to: decision.stage,
+    at: decision.at,
+    cause: decision.cause,
+    reason: decision.reason,
+  };
 }

@@ -83,7 +83,10 @@ describe('O-2 phone normalisation to E.164', () => {
 
   it('O-2 property: any 1[3-9]xxxxxxxxx in any accepted format normalises to the same E.164', () => {
     const national = fc
-      .tuple(fc.integer({ min: 3, max: 9 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 }))
+      .tuple(
+        fc.integer({ min: 3, max: 9 }),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 }),
+      )
       .map(([second, rest]) => `1${second}${rest.join('')}`);
     const prefix = fc.constantFrom('', '+86', '+86 ', '0086', '0086-', '86', '(+86) ');
     const sep = fc.constantFrom('', ' ', '-', '.');
@@ -102,10 +105,13 @@ describe('O-2 phone normalisation to E.164', () => {
 
   it('O-2 property: whatever it accepts is a canonical mainland mobile', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('1', '3', '8', '6', '0', '+', ' ', '-', 'a', '９') }), (s) => {
-        const result = normalizeMainlandMobile(s);
-        if (result.ok) expect(isMainlandMobileE164(result.e164)).toBe(true);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('1', '3', '8', '6', '0', '+', ' ', '-', 'a', '９') }),
+        (s) => {
+          const result = normalizeMainlandMobile(s);
+          if (result.ok) expect(isMainlandMobileE164(result.e164)).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -140,12 +146,16 @@ describe('P-1 phone masking', () => {
 
   it('P-1 property: the masked form shows exactly the first 3 and last 4 national digits', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 9 }), fc.integer({ min: 0, max: 999_999_999 }), (second, rest) => {
-        const national = `1${second}${String(rest).padStart(9, '0')}`;
-        const masked = maskPhone(`+86${national}`);
-        expect(masked).toBe(`${national.slice(0, 3)}****${national.slice(7)}`);
-        expect(masked.replace(/\D/g, '')).toHaveLength(7);
-      }),
+      fc.property(
+        fc.integer({ min: 3, max: 9 }),
+        fc.integer({ min: 0, max: 999_999_999 }),
+        (second, rest) => {
+          const national = `1${second}${String(rest).padStart(9, '0')}`;
+          const masked = maskPhone(`+86${national}`);
+          expect(masked).toBe(`${national.slice(0, 3)}****${national.slice(7)}`);
+          expect(masked.replace(/\D/g, '')).toHaveLength(7);
+        },
+      ),
     );
   });
 });

@@ -58,16 +58,21 @@ export function normalizeMainlandMobile(input: string): PhoneParseResult {
   const folded = input.normalize('NFKC').replace(SEPARATORS, '');
   if (folded === '') return reject('EMPTY', 'phone is empty');
   if (!/^\+?\d+$/.test(folded)) {
-    return reject('INVALID_CHARACTERS', 'phone may contain only digits, one leading "+", spaces, hyphens, dots and parentheses');
+    return reject(
+      'INVALID_CHARACTERS',
+      'phone may contain only digits, one leading "+", spaces, hyphens, dots and parentheses',
+    );
   }
 
   let national: string;
   if (folded.startsWith('+')) {
-    if (!folded.startsWith('+86')) return reject('FOREIGN_NUMBER', 'only mainland China (+86) mobile numbers are accepted');
+    if (!folded.startsWith('+86'))
+      return reject('FOREIGN_NUMBER', 'only mainland China (+86) mobile numbers are accepted');
     national = folded.slice(3);
   } else if (folded.startsWith('00')) {
     // International dialling prefix 00 followed by a country code.
-    if (!folded.startsWith('0086')) return reject('FOREIGN_NUMBER', 'only mainland China (0086) mobile numbers are accepted');
+    if (!folded.startsWith('0086'))
+      return reject('FOREIGN_NUMBER', 'only mainland China (0086) mobile numbers are accepted');
     national = folded.slice(4);
   } else if (folded.length === 13 && folded.startsWith('86')) {
     national = folded.slice(2);

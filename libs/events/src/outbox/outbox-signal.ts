@@ -4,21 +4,25 @@ import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent, Tra
 /**
  * In-process wake-up for the relay. PostgreSQL's NOTIFY already wakes every relay when an outbox transaction
  * commits, but only while its LISTEN connection is up; this path needs no connection at all. Appending marks
- * the transaction's query runner; the commit hook below then signals the schema's relay in this process.
+ * the transaction's query runner; the commit hook below then signals the relay of the same DataSource.
  */
 const emitter = new EventEmitter();
 emitter.setMaxListeners(0);
 
 const PENDING = 'crm.events.outboxPending';
 
+/** Keyed by DataSource: "in-process" means the relay that shares the writer's connection pool. */
 export const outboxSignal = {
-  committed(schema: string): void {
-    emitter.emit(schema);
+  committed(dataSource: DataSource): void {
+    emitter.emit('committed', dataSource);
   },
   /** Returns the function that stops listening. */
-  onCommitted(schema: string, listener: () => void): () => void {
-    emitter.on(schema, listener);
-    return () => emitter.off(schema, listener);
+  onCommitted(dataSource: DataSource, listener: () => void): () => void {
+    const filtered = (from: DataSource) => {
+      if (from === dataSource) listener();
+    };
+    emitter.on('committed', filtered);
+    return () => emitter.off('committed', filtered);
   },
 };
 
@@ -32,10 +36,9 @@ class OutboxCommitSubscriber implements EntitySubscriberInterface {
     const runner = event.queryRunner;
     // Releasing a savepoint also "commits": only the outermost commit makes the rows visible.
     if (runner.isTransactionActive) return;
-    const schema = runner.data?.[PENDING] as string | undefined;
-    if (schema) {
+    if (runner.data?.[PENDING]) {
       delete runner.data[PENDING];
-      outboxSignal.committed(schema);
+      outboxSignal.committed(event.dataSource);
     }
   }
 
@@ -50,6 +53,6 @@ export function installCommitHook(dataSource: DataSource): void {
   dataSource.subscribers.push(new OutboxCommitSubscriber());
 }
 
-export function markPending(runner: { data: Record<string, unknown> }, schema: string): void {
-  runner.data[PENDING] = schema;
+export function markPending(runner: { data: Record<string, unknown> }): void {
+  runner.data[PENDING] = true;
 }

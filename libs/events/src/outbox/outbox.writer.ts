@@ -74,10 +74,10 @@ export class OutboxWriter<S extends ServiceName = ServiceName> {
     const runner = manager.queryRunner;
     if (runner?.isTransactionActive) {
       installCommitHook(manager.dataSource);
-      markPending(runner, schema);
+      markPending(runner);
     } else {
       // Autocommit: the rows are already visible.
-      outboxSignal.committed(schema);
+      outboxSignal.committed(manager.dataSource);
     }
     return envelopes;
   }

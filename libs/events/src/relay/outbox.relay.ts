@@ -115,7 +115,7 @@ export class OutboxRelay {
     // Give Redis a moment so the first pass (rows left from before a restart) does not fail needlessly.
     await within(2000, waitReady(this.redis), 'Redis').catch(() => undefined);
 
-    this.stopSignal = outboxSignal.onCommitted(this.schema, () => this.wake());
+    this.stopSignal = outboxSignal.onCommitted(this.options.dataSource, () => this.wake());
     if (this.options.listen !== false) {
       const config = pgClientConfig(this.options.dataSource.options, 'outbox-listener');
       this.listener = new OutboxListener(config, outboxChannel(this.schema), () => this.wake(), this.log);
@@ -247,7 +247,7 @@ export class OutboxRelay {
         payload: row.payload,
         requestId: row.request_id,
         occurredAt: new Date(row.occurred_at).toISOString(),
-      } as AnyEventEnvelope;
+      } as unknown as AnyEventEnvelope; // the payload was typed when it was appended
       for (const consumer of consumersOf(row.name)) {
         const queue = queueFor(consumer);
         const jobs = byQueue.get(queue) ?? [];

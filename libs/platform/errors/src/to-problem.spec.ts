@@ -21,6 +21,7 @@ describe('error mapping', () => {
 
   it.each([
     [new BadRequestException('x'), 400, 'BAD_REQUEST'],
+    [new BadRequestException("Body is not valid JSON but content-type is set to 'application/json'"), 400, 'MALFORMED_JSON'],
     [new ForbiddenException(), 403, 'FORBIDDEN'],
     [new NotFoundException(), 404, 'NOT_FOUND'],
     [Object.assign(new SyntaxError('Unexpected token'), { statusCode: 400 }), 400, 'MALFORMED_JSON'],

@@ -53,7 +53,10 @@ export function toAppError(error: unknown): AppError {
     const status = error.getStatus();
     const response = error.getResponse();
     const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? error.message);
-    return common(status, Array.isArray(message) ? message.join('; ') : String(message));
+    const text = Array.isArray(message) ? message.join('; ') : String(message);
+    // The Fastify adapter hands body-parsing failures over as a plain 400; the caller deserves to know why.
+    if (status === 400 && /not valid JSON|Unexpected token|JSON at position/i.test(text)) return CommonErrors.MALFORMED_JSON('The body is not valid JSON');
+    return common(status, text);
   }
   const e = (error ?? {}) as FrameworkError;
   if (typeof e.code === 'string' && e.code.startsWith('FST_ERR_CTP_INVALID_JSON') || error instanceof SyntaxError) {

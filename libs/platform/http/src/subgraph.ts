@@ -1,5 +1,6 @@
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 
 /**
@@ -17,6 +18,8 @@ export function subgraphModule(options: { production: boolean }) {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // No Apollo Studio here: federated traces would only add bytes to every subgraph answer.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted: GraphQLFormattedError) => {
       const { stacktrace: _s, originalError: _o, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
       return { ...formatted, extensions: { ...extensions, code: extensions.code ?? 'INTERNAL' } };

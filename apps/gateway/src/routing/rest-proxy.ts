@@ -1,0 +1,84 @@
+import { Logger } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Dispatcher } from 'undici';
+import { AppError, CommonErrors, PROBLEM_CONTENT_TYPE, toProblem } from '@crm/errors';
+import { GatewayErrors } from './gateway-errors';
+import { downstreamResponseHeaders, hasBody, upstreamRequestHeaders } from './proxy-headers';
+import { pathOf, RouteMatch } from './route-table';
+import { Upstreams } from './upstreams';
+
+export const REST_PREFIX = '/api/v1';
+
+export interface RestProxyOptions {
+  match: (path: string) => RouteMatch;
+  upstreams: Upstreams;
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * REST under /api/v1 goes to the service that owns the path, byte for byte: the body is streamed, never
+ * parsed, and the service's status, headers and body come back unchanged. The gateway only speaks for itself
+ * when there is no route (404), the owner is not deployed (503) or does not answer (502/504).
+ *
+ * Registered as a plain Fastify route in its own encapsulated context rather than a Nest controller: no body
+ * parser, pipe or interceptor stands between the socket and the upstream, which keeps the gateway's overhead
+ * small (see bench/).
+ */
+export async function registerRestProxy(fastify: FastifyInstance, options: RestProxyOptions): Promise<void> {
+  const logger = new Logger('RestProxy');
+
+  await fastify.register(async (scope) => {
+    // The body stays an unread stream: every content type, JSON included, is passed through untouched.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+
+    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+      const url = request.raw.url ?? request.url;
+      const path = pathOf(url);
+      const route = options.match(path);
+      if (!route) return problem(reply, CommonErrors.NOT_FOUND(`No API route for ${request.method} ${path}`), path, request);
+      const upstream = options.upstreams.get(route.service);
+      if (!upstream) {
+        return problem(reply, CommonErrors.SERVICE_UNAVAILABLE(`The ${route.service} service is not deployed behind this gateway`, { service: route.service }), path, request);
+      }
+
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await upstream.pool.request({
+          method: request.method as Dispatcher.HttpMethod,
+          path: upstream.basePath + url,
+          headers: upstreamRequestHeaders(request.headers, {
+            requestId: String(request.id),
+            remoteAddress: request.raw.socket.remoteAddress,
+            protocol: request.protocol,
+          }),
+          body: hasBody(request.headers) ? request.raw : null,
+        });
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? 'UNKNOWN';
+        const timedOut = TIMEOUT_CODES.has(code);
+        logger.warn(`${request.method} ${path} → ${route.service} failed: ${code}`);
+        const appError = timedOut
+          ? GatewayErrors.UPSTREAM_TIMEOUT(`The ${route.service} service did not answer in time`, { service: route.service })
+          : GatewayErrors.UPSTREAM_UNAVAILABLE(`The ${route.service} service could not be reached`, { service: route.service });
+        return problem(reply, appError, path, request);
+      }
+
+      reply.code(response.statusCode).headers(downstreamResponseHeaders(response.headers));
+      // These answers have no body by definition; reading the (empty) stream frees the connection for reuse.
+      if (request.method === 'HEAD' || response.statusCode === 204 || response.statusCode === 304) {
+        await response.body.dump();
+        return reply.send();
+      }
+      return reply.send(response.body);
+    };
+
+    scope.all(REST_PREFIX, handler);
+    scope.all(`${REST_PREFIX}/*`, handler);
+  });
+}
+
+function problem(reply: FastifyReply, error: AppError, path: string, request: FastifyRequest): FastifyReply {
+  return reply.code(error.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(toProblem(error, path, String(request.id))));
+}

@@ -1,0 +1,23 @@
+import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { registerRestProxy } from './rest-proxy';
+import { compileRoutes, ROUTES } from './route-table';
+import { Upstreams } from './upstreams';
+
+/** Puts the REST proxy on the gateway's Fastify instance while Nest initialises, before it listens. */
+@Injectable()
+export class RestProxyRegistrar implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly upstreams: Upstreams,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    await registerRestProxy(fastify, { match: compileRoutes(ROUTES), upstreams: this.upstreams });
+  }
+}
+
+@Module({ providers: [RestProxyRegistrar] })
+export class RoutingModule {}
