@@ -40,6 +40,10 @@ export default [
     },
   },
   {
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tests, benchmarks and tools measure real elapsed time; the clock lib is where real time is read.
     files: ['**/*.spec.ts', '**/*.int-spec.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts', 'libs/platform/clock/**/*.ts', 'libs/testing/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-explicit-any': 'off' },
