@@ -17,6 +17,8 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
 
 # --- build: compile apps, libs and tools to dist/ ---------------------------------------------------------
+# `npm run build` also type-checks the repository and checks the committed supergraph against the
+# services' schemas, so an image never ships code that fails either.
 FROM deps AS build
 COPY . .
 RUN npm run build

@@ -5,7 +5,18 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultPort, discoverServices, ensureBuilt, expectNoProblems, migrationVariables, Obj, readYaml, readYamlDocuments, requiredVariables, ROOT } from './support';
+import {
+  defaultPort,
+  discoverServices,
+  ensureBuilt,
+  expectNoProblems,
+  migrationVariables,
+  Obj,
+  readYaml,
+  readYamlDocuments,
+  requiredVariables,
+  ROOT,
+} from './support';
 
 const BASE = 'k8s/base';
 const services = discoverServices();
@@ -52,7 +63,9 @@ const secretKeys = (name: string): string[] | undefined => {
 
 const podSpec = (workload: Obj | undefined): Obj => workload?.spec?.template?.spec ?? {};
 const mainContainer = (deployment: Obj | undefined, service: string): Obj =>
-  podSpec(deployment).containers?.find((c: Obj) => c.name === service) ?? podSpec(deployment).containers?.[0] ?? {};
+  podSpec(deployment).containers?.find((c: Obj) => c.name === service) ??
+  podSpec(deployment).containers?.[0] ??
+  {};
 
 /** A probe's or Service's port, with names resolved against the container's ports. */
 const resolvePort = (container: Obj, port: unknown): number | undefined =>
@@ -66,12 +79,18 @@ function environmentOf(container: Obj): { vars: Map<string, string | undefined>;
     const prefix = from.prefix ?? '';
     if (from.configMapRef) {
       const configMap = find('ConfigMap', from.configMapRef.name);
-      if (!configMap) problems.push(`container ${container.name} reads ConfigMap ${from.configMapRef.name}, which is not in ${BASE}`);
+      if (!configMap)
+        problems.push(
+          `container ${container.name} reads ConfigMap ${from.configMapRef.name}, which is not in ${BASE}`,
+        );
       for (const [k, v] of Object.entries(configMap?.data ?? {})) vars.set(prefix + k, String(v));
     }
     if (from.secretRef) {
       const keys = secretKeys(from.secretRef.name);
-      if (!keys) problems.push(`container ${container.name} reads Secret ${from.secretRef.name}, which is neither in ${BASE} nor in a *.example.yaml`);
+      if (!keys)
+        problems.push(
+          `container ${container.name} reads Secret ${from.secretRef.name}, which is neither in ${BASE} nor in a *.example.yaml`,
+        );
       for (const k of keys ?? []) vars.set(prefix + k, undefined);
     }
   }
@@ -81,9 +100,12 @@ function environmentOf(container: Obj): { vars: Map<string, string | undefined>;
 
 const securityProblems = (where: string, workload: Obj, container: Obj): string[] => {
   const problems: string[] = [];
-  if (!(container.securityContext?.runAsNonRoot ?? podSpec(workload).securityContext?.runAsNonRoot)) problems.push(`${where}: runAsNonRoot is not set`);
-  if (container.securityContext?.readOnlyRootFilesystem !== true) problems.push(`${where}: readOnlyRootFilesystem is not true`);
-  if (container.securityContext?.allowPrivilegeEscalation !== false) problems.push(`${where}: allowPrivilegeEscalation is not false`);
+  if (!(container.securityContext?.runAsNonRoot ?? podSpec(workload).securityContext?.runAsNonRoot))
+    problems.push(`${where}: runAsNonRoot is not set`);
+  if (container.securityContext?.readOnlyRootFilesystem !== true)
+    problems.push(`${where}: readOnlyRootFilesystem is not true`);
+  if (container.securityContext?.allowPrivilegeEscalation !== false)
+    problems.push(`${where}: allowPrivilegeEscalation is not false`);
   return problems;
 };
 
@@ -93,97 +115,147 @@ describe('k8s manifests', () => {
   it('live in the namespace crm', () => {
     expect(rootKustomization.namespace).toBe('crm');
     expect(find('Namespace', 'crm')).toBeDefined();
-    expectNoProblems(manifests.filter((m) => m.doc.metadata?.namespace && m.doc.metadata.namespace !== 'crm').map((m) => `${m.file}: namespace ${m.doc.metadata.namespace}`));
+    expectNoProblems(
+      manifests
+        .filter((m) => m.doc.metadata?.namespace && m.doc.metadata.namespace !== 'crm')
+        .map((m) => `${m.file}: namespace ${m.doc.metadata.namespace}`),
+    );
   });
 
   it('are all listed in a kustomization (examples excepted)', () => {
     const listed = new Set(files);
-    expectNoProblems(yamlFilesUnder('k8s').filter((f) => !listed.has(f) && !exampleFiles.includes(f)).map((f) => `${f} is in no kustomization.yaml`));
+    expectNoProblems(
+      yamlFilesUnder('k8s')
+        .filter((f) => !listed.has(f) && !exampleFiles.includes(f))
+        .map((f) => `${f} is in no kustomization.yaml`),
+    );
   });
 
   it('has a Deployment, Service, ConfigMap and HPA for every app in apps/ (with src/main.ts)', () => {
-    expect(services.length).toBeGreaterThan(0);
+    expectNoProblems(services.length ? [] : ['no folder of apps/ has src/main.ts: nothing to check']);
     const problems: string[] = [];
     for (const service of services) {
       const deployment = find('Deployment', service);
       if (!deployment) problems.push(`${service}: no Deployment named ${service}`);
       if (!find('Service', service)) problems.push(`${service}: no Service named ${service}`);
-      if (!find('HorizontalPodAutoscaler', service)) problems.push(`${service}: no HorizontalPodAutoscaler named ${service}`);
-      const configMaps = (mainContainer(deployment, service).envFrom ?? []).filter((f: Obj) => f.configMapRef);
-      if (!configMaps.length) problems.push(`${service}: the Deployment reads no ConfigMap (envFrom configMapRef)`);
+      if (!find('HorizontalPodAutoscaler', service))
+        problems.push(`${service}: no HorizontalPodAutoscaler named ${service}`);
+      const configMaps = (mainContainer(deployment, service).envFrom ?? []).filter(
+        (f: Obj) => f.configMapRef,
+      );
+      if (!configMaps.length)
+        problems.push(`${service}: the Deployment reads no ConfigMap (envFrom configMapRef)`);
     }
     expectNoProblems(problems);
   });
 
   it('uses one image for every workload', () => {
-    const images = new Set(docs.filter((d) => ['Deployment', 'Job'].includes(d.kind)).flatMap((d) => (podSpec(d).containers ?? []).map((c: Obj) => c.image)));
+    const images = new Set(
+      docs
+        .filter((d) => ['Deployment', 'Job'].includes(d.kind))
+        .flatMap((d) => (podSpec(d).containers ?? []).map((c: Obj) => c.image)),
+    );
     expect([...images]).toHaveLength(1);
   });
 
   // With no service, the test above fails; describe.each would reject an empty table.
-  if (services.length) describe.each(services)('service %s', (service) => {
-    const deployment = find('Deployment', service);
-    const container = mainContainer(deployment, service);
+  if (services.length)
+    describe.each(services)('service %s', (service) => {
+      const deployment = find('Deployment', service);
+      const container = mainContainer(deployment, service);
 
-    it('runs its app (SERVICE) and gets every variable it requires in production from its ConfigMap or the Secret', () => {
-      const { vars, problems } = environmentOf(container);
-      if (vars.get('SERVICE') !== service) problems.push(`${service}: SERVICE is "${vars.get('SERVICE')}", expected "${service}"`);
-      for (const name of requiredVariables(service)) {
-        if (!vars.has(name)) problems.push(`${service}: ${name} (required in production) is in neither its ConfigMap, the Secret, nor env`);
-      }
-      if (vars.has('NODE_ENV') && vars.get('NODE_ENV') !== 'production') problems.push(`${service}: NODE_ENV is "${vars.get('NODE_ENV')}", not production`);
-      expectNoProblems(problems);
-    });
+      it('runs its app (SERVICE) and gets every variable it requires in production from its ConfigMap or the Secret', () => {
+        const { vars, problems } = environmentOf(container);
+        if (vars.get('SERVICE') !== service)
+          problems.push(`${service}: SERVICE is "${vars.get('SERVICE')}", expected "${service}"`);
+        for (const name of requiredVariables(service)) {
+          if (!vars.has(name))
+            problems.push(
+              `${service}: ${name} (required in production) is in neither its ConfigMap, the Secret, nor env`,
+            );
+        }
+        if (vars.has('NODE_ENV') && vars.get('NODE_ENV') !== 'production')
+          problems.push(`${service}: NODE_ENV is "${vars.get('NODE_ENV')}", not production`);
+        expectNoProblems(problems);
+      });
 
-    it('listens on its PORT default: container port, PORT variable, probes and Service agree', () => {
-      const port = defaultPort(service);
-      const problems: string[] = [];
-      const ports = (container.ports ?? []).map((p: Obj) => p.containerPort);
-      if (!ports.includes(port)) problems.push(`${service}: containerPort ${ports.join(',') || 'none'}, expected ${port}`);
-      const configured = environmentOf(container).vars.get('PORT');
-      if (configured !== undefined && configured !== String(port)) problems.push(`${service}: PORT is ${configured}, expected ${port}`);
-      const probes: [string, string | undefined][] = [['readinessProbe', '/health'], ['livenessProbe', '/health/live'], ['startupProbe', undefined]];
-      for (const [probe, path] of probes) {
-        const check = container[probe];
-        if (!check) problems.push(`${service}: no ${probe}`);
-        else if (path && check.httpGet?.path !== path) problems.push(`${service}: ${probe} checks ${check.httpGet?.path ?? 'no HTTP path'}, expected ${path}`);
-        else if (check.httpGet && resolvePort(container, check.httpGet.port) !== port) problems.push(`${service}: ${probe} port ${check.httpGet.port} is not ${port}`);
-      }
-      const svc = find('Service', service);
-      if (svc?.spec?.type && svc.spec.type !== 'ClusterIP') problems.push(`${service}: Service type ${svc.spec.type}; only the Ingress is public`);
-      if (!svc?.spec?.ports?.some((p: Obj) => p.port === port && resolvePort(container, p.targetPort ?? p.port) === port)) {
-        problems.push(`${service}: the Service has no port ${port} targeting container port ${port}`);
-      }
-      const labels = deployment?.spec?.template?.metadata?.labels ?? {};
-      if (!Object.entries(svc?.spec?.selector ?? { missing: 'selector' }).every(([k, v]) => labels[k] === v)) problems.push(`${service}: the Service selector does not match the pods`);
-      expectNoProblems(problems);
-    });
+      it('listens on its PORT default: container port, PORT variable, probes and Service agree', () => {
+        const port = defaultPort(service);
+        const problems: string[] = [];
+        const ports = (container.ports ?? []).map((p: Obj) => p.containerPort);
+        if (!ports.includes(port))
+          problems.push(`${service}: containerPort ${ports.join(',') || 'none'}, expected ${port}`);
+        const configured = environmentOf(container).vars.get('PORT');
+        if (configured !== undefined && configured !== String(port))
+          problems.push(`${service}: PORT is ${configured}, expected ${port}`);
+        const probes: [string, string | undefined][] = [
+          ['readinessProbe', '/health'],
+          ['livenessProbe', '/health/live'],
+          ['startupProbe', undefined],
+        ];
+        for (const [probe, path] of probes) {
+          const check = container[probe];
+          if (!check) problems.push(`${service}: no ${probe}`);
+          else if (path && check.httpGet?.path !== path)
+            problems.push(
+              `${service}: ${probe} checks ${check.httpGet?.path ?? 'no HTTP path'}, expected ${path}`,
+            );
+          else if (check.httpGet && resolvePort(container, check.httpGet.port) !== port)
+            problems.push(`${service}: ${probe} port ${check.httpGet.port} is not ${port}`);
+        }
+        const svc = find('Service', service);
+        if (svc?.spec?.type && svc.spec.type !== 'ClusterIP')
+          problems.push(`${service}: Service type ${svc.spec.type}; only the Ingress is public`);
+        if (
+          !svc?.spec?.ports?.some(
+            (p: Obj) => p.port === port && resolvePort(container, p.targetPort ?? p.port) === port,
+          )
+        ) {
+          problems.push(`${service}: the Service has no port ${port} targeting container port ${port}`);
+        }
+        const labels = deployment?.spec?.template?.metadata?.labels ?? {};
+        if (
+          !Object.entries(svc?.spec?.selector ?? { missing: 'selector' }).every(([k, v]) => labels[k] === v)
+        )
+          problems.push(`${service}: the Service selector does not match the pods`);
+        expectNoProblems(problems);
+      });
 
-    it('has resources, a non-root read-only container, and a CPU autoscaler', () => {
-      const problems = securityProblems(service, deployment ?? {}, container);
-      const { requests = {}, limits = {} } = container.resources ?? {};
-      if (!requests.cpu || !requests.memory || !limits.memory) problems.push(`${service}: set resources.requests.cpu/memory and limits.memory`);
-      const hpa = find('HorizontalPodAutoscaler', service);
-      if (hpa?.apiVersion !== 'autoscaling/v2') problems.push(`${service}: the HPA is not autoscaling/v2`);
-      if (hpa?.spec?.scaleTargetRef?.kind !== 'Deployment' || hpa.spec.scaleTargetRef.name !== service) problems.push(`${service}: the HPA does not scale Deployment ${service}`);
-      if (!hpa?.spec?.metrics?.some((m: Obj) => m.resource?.name === 'cpu')) problems.push(`${service}: the HPA has no CPU metric`);
-      expectNoProblems(problems);
-    });
+      it('has resources, a non-root read-only container, and a CPU autoscaler', () => {
+        const problems = securityProblems(service, deployment ?? {}, container);
+        const { requests = {}, limits = {} } = container.resources ?? {};
+        if (!requests.cpu || !requests.memory || !limits.memory)
+          problems.push(`${service}: set resources.requests.cpu/memory and limits.memory`);
+        const hpa = find('HorizontalPodAutoscaler', service);
+        if (hpa?.apiVersion !== 'autoscaling/v2') problems.push(`${service}: the HPA is not autoscaling/v2`);
+        if (hpa?.spec?.scaleTargetRef?.kind !== 'Deployment' || hpa.spec.scaleTargetRef.name !== service)
+          problems.push(`${service}: the HPA does not scale Deployment ${service}`);
+        if (!hpa?.spec?.metrics?.some((m: Obj) => m.resource?.name === 'cpu'))
+          problems.push(`${service}: the HPA has no CPU metric`);
+        expectNoProblems(problems);
+      });
 
-    it('reaches other services by their Service name and port', () => {
-      const problems: string[] = [];
-      for (const [name, value] of environmentOf(container).vars) {
-        const url = /^https?:\/\/([^/:]+)(?::(\d+))?/.exec(value ?? '');
-        if (!url || !services.includes(url[1])) continue;
-        const target = find('Service', url[1]);
-        if (!target?.spec?.ports?.some((p: Obj) => p.port === Number(url[2] ?? 80))) problems.push(`${service}: ${name}=${value} matches no port of Service ${url[1]}`);
-      }
-      expectNoProblems(problems);
+      it('reaches other services by their Service name and port', () => {
+        const problems: string[] = [];
+        for (const [name, value] of environmentOf(container).vars) {
+          const url = /^https?:\/\/([^/:]+)(?::(\d+))?/.exec(value ?? '');
+          if (!url || !services.includes(url[1])) continue;
+          const target = find('Service', url[1]);
+          if (!target?.spec?.ports?.some((p: Obj) => p.port === Number(url[2] ?? 80)))
+            problems.push(`${service}: ${name}=${value} matches no port of Service ${url[1]}`);
+        }
+        expectNoProblems(problems);
+      });
     });
-  });
 
   it('has a migration Job running dist/tools/migrate.js, with a retry limit and clean-up', () => {
-    const job = docs.find((d) => d.kind === 'Job' && podSpec(d).containers?.some((c: Obj) => /dist\/tools\/migrate\.js/.test([...(c.command ?? []), ...(c.args ?? [])].join(' '))));
+    const job = docs.find(
+      (d) =>
+        d.kind === 'Job' &&
+        podSpec(d).containers?.some((c: Obj) =>
+          /dist\/tools\/migrate\.js/.test([...(c.command ?? []), ...(c.args ?? [])].join(' ')),
+        ),
+    );
     expect(job).toBeDefined();
     expect(typeof job!.spec.backoffLimit).toBe('number');
     expect(typeof job!.spec.ttlSecondsAfterFinished).toBe('number');
@@ -191,7 +263,10 @@ describe('k8s manifests', () => {
     const container = podSpec(job).containers[0];
     const { vars, problems } = environmentOf(container);
     for (const name of migrationVariables(services)) {
-      if (!vars.has(name)) problems.push(`the migration Job gets no ${name} (each service's --migrate validates its environment)`);
+      if (!vars.has(name))
+        problems.push(
+          `the migration Job gets no ${name} (each service's --migrate validates its environment)`,
+        );
     }
     expectNoProblems([...problems, ...securityProblems('migration Job', job!, container)]);
   });
@@ -201,11 +276,25 @@ describe('k8s manifests', () => {
     const ingresses = docs.filter((d) => d.kind === 'Ingress');
     expect(ingresses.length).toBeGreaterThan(0);
     const gateway = find('Service', 'gateway');
-    const backends = ingresses.flatMap((i) => [i.spec.defaultBackend, ...(i.spec.rules ?? []).flatMap((r: Obj) => r.http?.paths?.map((p: Obj) => p.backend) ?? [])]).filter(Boolean);
+    const backends = ingresses
+      .flatMap((i) => [
+        i.spec.defaultBackend,
+        ...(i.spec.rules ?? []).flatMap((r: Obj) => r.http?.paths?.map((p: Obj) => p.backend) ?? []),
+      ])
+      .filter(Boolean);
     expect(backends.length).toBeGreaterThan(0);
     const problems = backends
-      .filter((b: Obj) => b.service?.name !== 'gateway' || !gateway?.spec?.ports?.some((p: Obj) => p.port === b.service.port?.number || p.name === b.service.port?.name))
-      .map((b: Obj) => `the Ingress routes to ${b.service?.name}:${b.service?.port?.number ?? b.service?.port?.name}, not to a port of Service gateway`);
+      .filter(
+        (b: Obj) =>
+          b.service?.name !== 'gateway' ||
+          !gateway?.spec?.ports?.some(
+            (p: Obj) => p.port === b.service.port?.number || p.name === b.service.port?.name,
+          ),
+      )
+      .map(
+        (b: Obj) =>
+          `the Ingress routes to ${b.service?.name}:${b.service?.port?.number ?? b.service?.port?.name}, not to a port of Service gateway`,
+      );
     expectNoProblems(problems);
   });
 
@@ -213,7 +302,9 @@ describe('k8s manifests', () => {
     const secrets = [...docs.filter((d) => d.kind === 'Secret'), ...exampleSecrets];
     expect(secrets.length).toBeGreaterThan(0);
     const problems = secrets.flatMap((s) =>
-      Object.entries({ ...s.stringData, ...s.data }).filter(([, v]) => !/REPLACE_ME/.test(String(v))).map(([k]) => `Secret ${s.metadata?.name}: ${k} holds a value, not REPLACE_ME`),
+      Object.entries({ ...s.stringData, ...s.data })
+        .filter(([, v]) => !/REPLACE_ME/.test(String(v)))
+        .map(([k]) => `Secret ${s.metadata?.name}: ${k} holds a value, not REPLACE_ME`),
     );
     expectNoProblems(problems);
   });

@@ -35,7 +35,11 @@ function newestSource(dir: string): { file: string; mtime: number } {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     const compiled = /\.ts$/.test(entry.name) && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name);
-    const found = entry.isDirectory() ? newestSource(path) : compiled ? { file: path, mtime: statSync(path).mtimeMs } : newest;
+    const found = entry.isDirectory()
+      ? newestSource(path)
+      : compiled
+        ? { file: path, mtime: statSync(path).mtimeMs }
+        : newest;
     if (found.mtime > newest.mtime) newest = found;
   }
   return newest;
@@ -46,7 +50,9 @@ function staleReason(services: string[]): string | undefined {
   const missing = services.filter((s) => !existsSync(builtEntry(s)));
   if (missing.length) return `${missing.map((s) => relative(ROOT, builtEntry(s))).join(', ')} missing`;
   const oldestBuild = Math.min(...services.map((s) => statSync(builtEntry(s)).mtimeMs));
-  const source = ['apps', 'libs', 'tools'].map((d) => newestSource(join(ROOT, d))).sort((a, b) => b.mtime - a.mtime)[0];
+  const source = ['apps', 'libs', 'tools']
+    .map((d) => newestSource(join(ROOT, d)))
+    .sort((a, b) => b.mtime - a.mtime)[0];
   return source.mtime > oldestBuild ? `${relative(ROOT, source.file)} is newer than dist/` : undefined;
 }
 
@@ -68,7 +74,8 @@ export function ensureBuilt(services: string[]): void {
     } catch {
       const lockAge = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (lockAge > 10 * 60_000) rmSync(lock, { recursive: true, force: true }); // left by a killed run
-      if (Date.now() - start > 10 * 60_000) throw new Error(`Timed out waiting for another build (lock ${lock})`);
+      if (Date.now() - start > 10 * 60_000)
+        throw new Error(`Timed out waiting for another build (lock ${lock})`);
     }
   }
   try {
@@ -78,12 +85,16 @@ export function ensureBuilt(services: string[]): void {
     // the supergraph check, which are not what these checks need); plain swc when neither script exists.
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts ?? {};
     const script = ['build:js', 'build'].find((s) => scripts[s]);
-    const [cmd, args] = script ? ['npm', ['run', script, '--silent']] : ['npx', ['swc', 'apps', 'libs', 'tools', '-d', 'dist', '--quiet']];
+    const [cmd, args] = script
+      ? ['npm', ['run', script, '--silent']]
+      : ['npx', ['swc', 'apps', 'libs', 'tools', '-d', 'dist', '--quiet']];
     try {
       execFileSync(cmd, args, { cwd: ROOT, stdio: 'pipe', timeout: 9 * 60_000 });
     } catch (e) {
       const err = e as { stdout?: Buffer; stderr?: Buffer; message: string };
-      throw new Error(`Building dist/ (${reason}) with \`${cmd} ${args.join(' ')}\` failed:\n${err.stderr ?? ''}${err.stdout ?? ''}${err.message}`);
+      throw new Error(
+        `Building dist/ (${reason}) with \`${cmd} ${args.join(' ')}\` failed:\n${err.stderr ?? ''}${err.stdout ?? ''}${err.message}`,
+      );
     }
     const still = staleReason(services);
     if (still?.includes('missing')) throw new Error(`\`${cmd} ${args.join(' ')}\` ran but ${still}`);
@@ -100,10 +111,17 @@ export function describeEnv(service: string): EnvVariable[] {
   if (cached) return cached;
   let out: string;
   try {
-    out = execFileSync(process.execPath, [builtEntry(service), '--describe-env'], { cwd: ROOT, stdio: 'pipe', timeout: 60_000, encoding: 'utf8' });
+    out = execFileSync(process.execPath, [builtEntry(service), '--describe-env'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      timeout: 60_000,
+      encoding: 'utf8',
+    });
   } catch (e) {
     const err = e as { stderr?: string; message: string };
-    throw new Error(`${service}: \`node ${relative(ROOT, builtEntry(service))} --describe-env\` failed:\n${err.stderr || err.message}`);
+    throw new Error(
+      `${service}: \`node ${relative(ROOT, builtEntry(service))} --describe-env\` failed:\n${err.stderr || err.message}`,
+    );
   }
   let vars: EnvVariable[];
   try {
@@ -111,25 +129,36 @@ export function describeEnv(service: string): EnvVariable[] {
   } catch {
     throw new Error(`${service}: --describe-env did not print a JSON array:\n${out}`);
   }
-  if (!Array.isArray(vars) || !vars.every((v) => typeof v?.name === 'string' && typeof v.requiredInProduction === 'boolean')) {
-    throw new Error(`${service}: --describe-env printed something other than [{ name, requiredInProduction, … }]:\n${out}`);
+  if (
+    !Array.isArray(vars) ||
+    !vars.every((v) => typeof v?.name === 'string' && typeof v.requiredInProduction === 'boolean')
+  ) {
+    throw new Error(
+      `${service}: --describe-env printed something other than [{ name, requiredInProduction, … }]:\n${out}`,
+    );
   }
   described.set(service, vars);
   return vars;
 }
 
-export const requiredVariables = (service: string) => describeEnv(service).filter((v) => v.requiredInProduction).map((v) => v.name);
+export const requiredVariables = (service: string) =>
+  describeEnv(service)
+    .filter((v) => v.requiredInProduction)
+    .map((v) => v.name);
 
 /**
  * What the migration (dist/tools/migrate.js) needs: it runs `main.js --migrate` of every service but the
  * gateway, and each one validates its whole environment first.
  */
-export const migrationVariables = (services: string[]) => [...new Set(services.filter((s) => s !== 'gateway').flatMap(requiredVariables))];
+export const migrationVariables = (services: string[]) => [
+  ...new Set(services.filter((s) => s !== 'gateway').flatMap(requiredVariables)),
+];
 
 /** The service's port: the default of its PORT variable. */
 export function defaultPort(service: string): number {
   const port = describeEnv(service).find((v) => v.name === 'PORT');
-  if (typeof port?.default !== 'number') throw new Error(`${service}: --describe-env has no PORT variable with a numeric default`);
+  if (typeof port?.default !== 'number')
+    throw new Error(`${service}: --describe-env has no PORT variable with a numeric default`);
   return port.default;
 }
 
@@ -139,10 +168,12 @@ export const readText = (path: string) => readFileSync(join(ROOT, path), 'utf8')
 export const readYaml = (path: string): Obj => parse(readText(path), { merge: true, maxAliasCount: -1 });
 
 export function readYamlDocuments(path: string): Obj[] {
-  return parseAllDocuments(readText(path), { merge: true }).map((doc) => {
-    if (doc.errors.length) throw new Error(`${path}: ${doc.errors.map((e) => e.message).join('; ')}`);
-    return doc.toJS() as Obj;
-  }).filter((doc) => doc != null);
+  return parseAllDocuments(readText(path), { merge: true })
+    .map((doc) => {
+      if (doc.errors.length) throw new Error(`${path}: ${doc.errors.map((e) => e.message).join('; ')}`);
+      return doc.toJS() as Obj;
+    })
+    .filter((doc) => doc != null);
 }
 
 /** Fails listing every problem at once, each naming its service and variable. */

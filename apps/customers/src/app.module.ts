@@ -6,18 +6,18 @@ import { PlatformModule, subgraphModule } from '@crm/http';
 import { ApiKeysController } from './access/api-keys.controller';
 import { ApiKeysService } from './access/api-keys.service';
 import { DevTokenController } from './access/dev-token.controller';
-import { AuditService } from './audit/audit.service';
+import { SweepsAdminModule } from './admin/sweeps-admin.module';
+import { ArchivesModule } from './archives/archives.module';
+import { ClassificationModule } from './classification/classification.module';
 import { CustomersConfig } from './config';
 import { CustomersController } from './customers/customers.controller';
-import { CustomersRepository } from './customers/customers.repository';
-import { CustomersService } from './customers/customers.service';
+import { CustomersCoreModule } from './customers/customers-core.module';
 import { customersDatabase } from './database/customers-database';
 import { CustomerResolver } from './graphql/customer.resolver';
 import { Loaders } from './graphql/loaders';
 import { DepartmentResolver, EmployeeResolver } from './graphql/organisation.resolver';
-import { HistoryService } from './history/history.service';
 import { OrganisationController } from './organisation/organisation.controller';
-import { OrganisationService } from './organisation/organisation.service';
+import { TransfersModule } from './transfers/transfers.module';
 
 /** Wiring only: the customers service's code lives by capability in the folders beside this file. */
 @Module({})
@@ -36,15 +36,15 @@ export class AppModule {
           rateLimitPerMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE,
         }),
         EventsModule.forService({ service: 'customers', redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX, tz: config.BUSINESS_TZ, logLevel: config.LOG_LEVEL }),
-        subgraphModule({ production }),
+        subgraphModule({ production, schemaFile: 'apps/customers/schema.graphql' }),
+        CustomersCoreModule,
+        ArchivesModule.forRoot({ businessTz: config.BUSINESS_TZ }),
+        ClassificationModule.forRoot({ cron: config.CLASSIFICATION_CRON }),
+        TransfersModule,
+        SweepsAdminModule,
       ],
       controllers: [OrganisationController, CustomersController, ApiKeysController, ...(production ? [] : [DevTokenController])],
       providers: [
-        OrganisationService,
-        CustomersRepository,
-        CustomersService,
-        HistoryService,
-        AuditService,
         ApiKeysService,
         Loaders,
         CustomerResolver,

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { describeEnvIfAsked } from '@crm/config';
 import { gatewayConfigSchema, loadGatewayConfig } from './config';
 import { createGatewayApp } from './gateway-app';

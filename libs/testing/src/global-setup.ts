@@ -3,7 +3,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createDatabase, dropDatabase, testServerUrl } from './database';
 
-export const TEMPLATE_DATABASE = 'crm_test_template';
+/** Overridable so two test runs on one machine (a developer's and CI's) never rebuild each other's template. */
+export const TEMPLATE_DATABASE = process.env.TEST_TEMPLATE_DATABASE ?? 'crm_test_template';
 
 /**
  * Once per test run: a database with every service's migrations applied, which each test file clones

@@ -24,7 +24,7 @@ export async function startTestService(
   build: (env: NodeJS.ProcessEnv) => DynamicModule,
   options: { name: string; template?: string; env?: Record<string, string> } ,
 ): Promise<TestService> {
-  const db = await scratchDatabase(options.template ?? 'crm_test_template');
+  const db = await scratchDatabase(options.template ?? process.env.TEST_TEMPLATE_DATABASE ?? 'crm_test_template');
   const redisPrefix = scratchRedisPrefix();
   const env = {
     NODE_ENV: 'test',

@@ -1,5 +1,6 @@
 import { GraphQLDataSource, RemoteGraphQLDataSource, ServiceEndpointDefinition } from '@apollo/gateway';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
 import { fetch } from 'undici';
 import { REQUEST_ID_HEADER } from '@crm/logging';
 import { SERVICES, ServiceName } from '../routing/route-table';
@@ -19,7 +20,7 @@ interface IncomingRequest {
  * the request id, so one request id ties the gateway's and every service's log lines together.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<{ req?: IncomingRequest }> {
-  constructor(upstream: Upstream) {
+  constructor(private readonly upstream: Upstream) {
     super({
       url: `${upstream.origin}${upstream.basePath}/graphql`,
       fetcher: (url, init) => fetch(url, { ...init, dispatcher: upstream.pool }) as unknown as Promise<FetcherResponse>,
@@ -39,6 +40,27 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<{ req?: Incomi
     const prior = req.headers?.['x-forwarded-for'];
     if (remote) headers.set('x-forwarded-for', typeof prior === 'string' && prior ? `${prior}, ${remote}` : remote);
   }
+
+  /**
+   * A subgraph that cannot be reached, times out or answers a bare HTTP error becomes an error with a code the
+   * caller can act on (the same codes REST uses), never "fetch failed" with the service's internal URL.
+   */
+  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): never {
+    const service = this.upstream.service;
+    if (response) {
+      const { extensions = {} } = error as Partial<GraphQLError>;
+      const body = (extensions.response as { body?: unknown } | undefined)?.body as { errors?: { message?: string; extensions?: { code?: string } }[] } | undefined;
+      const first = Array.isArray(body?.errors) ? body.errors[0] : undefined;
+      const code = first?.extensions?.code ?? (extensions.code as string | undefined) ?? (response.status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'BAD_REQUEST');
+      throw new GraphQLError(first?.message ?? `The ${service} service answered ${response.status}`, { extensions: { code, status: response.status } });
+    }
+    const cause = (error as { cause?: { code?: string; name?: string } }).cause;
+    const timedOut = /TIMEOUT/.test(cause?.code ?? '') || cause?.name === 'TimeoutError';
+    throw new GraphQLError(
+      timedOut ? `The ${service} service did not answer in time` : `The ${service} service could not be reached`,
+      { extensions: { code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE', serviceName: service } },
+    );
+  }
 }
 
 /**
@@ -53,7 +75,7 @@ export class UnavailableDataSource implements GraphQLDataSource {
       errors: [
         {
           message: `The ${this.service} service is not deployed behind this gateway`,
-          extensions: { code: 'SERVICE_UNAVAILABLE', service: this.service },
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
         },
       ],
     };

@@ -14,6 +14,9 @@ export interface RestProxyOptions {
   upstreams: Upstreams;
 }
 
+/** Bodies up to this size are buffered rather than streamed back (see below). */
+const SMALL_BODY_BYTES = 64 * 1024;
+
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /**
@@ -43,6 +46,15 @@ export async function registerRestProxy(fastify: FastifyInstance, options: RestP
         return problem(reply, CommonErrors.SERVICE_UNAVAILABLE(`The ${route.service} service is not deployed behind this gateway`, { service: route.service }), path, request);
       }
 
+      const failed = (error: unknown) => {
+        const code = (error as { code?: string }).code ?? 'UNKNOWN';
+        logger.warn(`${request.method} ${path} → ${route.service} failed: ${code}`);
+        const appError = TIMEOUT_CODES.has(code)
+          ? GatewayErrors.UPSTREAM_TIMEOUT(`The ${route.service} service did not answer in time`, { service: route.service })
+          : GatewayErrors.UPSTREAM_UNAVAILABLE(`The ${route.service} service could not be reached`, { service: route.service });
+        return problem(reply, appError, path, request);
+      };
+
       let response: Dispatcher.ResponseData;
       try {
         response = await upstream.pool.request({
@@ -56,22 +68,28 @@ export async function registerRestProxy(fastify: FastifyInstance, options: RestP
           body: hasBody(request.headers) ? request.raw : null,
         });
       } catch (error) {
-        const code = (error as { code?: string }).code ?? 'UNKNOWN';
-        const timedOut = TIMEOUT_CODES.has(code);
-        logger.warn(`${request.method} ${path} → ${route.service} failed: ${code}`);
-        const appError = timedOut
-          ? GatewayErrors.UPSTREAM_TIMEOUT(`The ${route.service} service did not answer in time`, { service: route.service })
-          : GatewayErrors.UPSTREAM_UNAVAILABLE(`The ${route.service} service could not be reached`, { service: route.service });
-        return problem(reply, appError, path, request);
+        return failed(error);
       }
 
-      reply.code(response.statusCode).headers(downstreamResponseHeaders(response.headers));
+      const headers = downstreamResponseHeaders(response.headers);
       // These answers have no body by definition; reading the (empty) stream frees the connection for reuse.
       if (request.method === 'HEAD' || response.statusCode === 204 || response.statusCode === 304) {
         await response.body.dump();
-        return reply.send();
+        return reply.code(response.statusCode).headers(headers).send();
       }
-      return reply.send(response.body);
+      // Most answers are small JSON: read whole, they leave in one write with their headers instead of a
+      // write per chunk, and a service failing mid-body still gets a clean 502. Large or unsized bodies
+      // (CSV, long lists) are streamed as they come.
+      if (Number(response.headers['content-length']) <= SMALL_BODY_BYTES) {
+        let payload: Buffer;
+        try {
+          payload = Buffer.from(await response.body.arrayBuffer());
+        } catch (error) {
+          return failed(error);
+        }
+        return reply.code(response.statusCode).headers(headers).send(payload);
+      }
+      return reply.code(response.statusCode).headers(headers).send(response.body);
     };
 
     scope.all(REST_PREFIX, handler);

@@ -12,7 +12,7 @@ export function costLimitPlugin(maxCost: number, defaultListSize: number): Apoll
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
-          if (!operation.variableDefinitions?.length) return; // nothing changed since validation
+          if (!operation?.variableDefinitions?.length) return; // nothing changed since validation
           const fragments = new Map<string, FragmentDefinitionNode>();
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
           const cost = operationCost(schema, operation, (name) => fragments.get(name), { defaultListSize, variables: request.variables ?? {} });

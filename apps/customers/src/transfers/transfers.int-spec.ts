@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Role } from '@crm/auth';
+import { Clock } from '@crm/clock';
+import { EventConsumer } from '@crm/events';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- service tests use the shared test harness
+import { bearer, startTestService, TestService } from '@crm/testing';
+import { AppModule } from '../app.module';
+import { loadCustomersConfig } from '../config';
+import { EventFeed } from '../testing/event-feed';
+
+/** C-4: a breached complaint moves the customer to the least loaded other department, on the real queue. */
+describe('transfers on complaint breach', () => {
+  let svc: TestService;
+  let feed: EventFeed;
+  const admin = bearer(Role.ADMIN);
+  const ids: Record<string, string> = {};
+  let phoneSeq = 0;
+
+  const sql = (query: string, params: unknown[] = []) => svc.app.get(DataSource).query(query, params);
+  const post = (url: string, payload: unknown, headers = admin) => svc.inject({ method: 'POST', url, payload, headers });
+  const get = (url: string) => svc.inject({ method: 'GET', url, headers: admin });
+  const customerOf = async (ownerId: string) => {
+    const res = await post('/api/v1/customers', { name: '顾客', phone: `1580000${String(++phoneSeq).padStart(4, '0')}`, source: 'WALK_IN', ownerId });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as string;
+  };
+  const breach = (complaintId: string, customerId: string, id?: string) =>
+    feed.publish(
+      'complaint.breached',
+      {
+        complaintId,
+        customerId,
+        employeeId: ids.ownerA,
+        departmentId: ids.A,
+        filedAt: '2026-03-01T10:00:00.000Z',
+        breachedAt: '2026-03-04T10:00:00.000Z',
+      },
+      { id },
+    );
+
+  beforeAll(async () => {
+    svc = await startTestService((env) => AppModule.forRoot(loadCustomersConfig(env)), { name: 'customers' });
+    feed = new EventFeed(svc.env.REDIS_URL, svc.redisPrefix, svc.app.get(Clock));
+    for (const [key, code] of [['A', 'T1'], ['B', 'T2'], ['C', 'T3'], ['D', 'T4']]) {
+      ids[key] = (await post('/api/v1/departments', { name: `部门${code}`, code })).json().id;
+    }
+    const employees: [string, string, string][] = [
+      ['ownerA', 'EMPLOYEE', 'A'],
+      ['b1', 'EMPLOYEE', 'B'],
+      ['b2', 'DEPARTMENT_HEAD', 'B'],
+      ['c1', 'EMPLOYEE', 'C'],
+      ['c2', 'EMPLOYEE', 'C'],
+      ['coordinatorC', 'COORDINATOR', 'C'], // no customers, but does not serve: never chosen
+      ['d1', 'EMPLOYEE', 'D'],
+      ['clerkD', 'CRM_CLERK', 'D'], // would halve D's load if counted
+    ];
+    for (const [key, role, department] of employees) {
+      ids[key] = (await post('/api/v1/employees', { name: key, role, departmentId: ids[department] })).json().id;
+    }
+    // Loads: B 4 customers / 2 = 2; C 2 / 2 = 1 (all with c1); D 1 / 1 = 1. C and D tie: C by code.
+    for (const owner of ['b1', 'b1', 'b1', 'b1', 'c1', 'c1', 'd1']) await customerOf(ids[owner]);
+  });
+
+  afterAll(async () => {
+    await feed?.close();
+    await svc?.close();
+  });
+
+  it('moves the customer to the emptiest employee of the least loaded other department, with history, audit and event', async () => {
+    const customerId = await customerOf(ids.ownerA);
+    const complaintId = randomUUID();
+    const eventId = await breach(complaintId, customerId);
+
+    const moved = (await get(`/api/v1/customers/${customerId}`)).json();
+    expect(moved).toMatchObject({ ownerId: ids.c2, departmentId: ids.C });
+    const [entry] = (await get(`/api/v1/customers/${customerId}/history`)).json().items;
+    expect(entry).toMatchObject({ kind: 'OWNER', from: ids.ownerA, to: ids.c2, cause: `complaint ${complaintId} not resolved within 72 hours (C-4)`, actorId: null });
+    const [transferred] = await sql(`SELECT payload FROM outbox WHERE name = 'customer.transferred' AND payload->>'customerId' = $1`, [customerId]);
+    expect(transferred.payload).toMatchObject({ cause: 'COMPLAINT_BREACH', causeId: complaintId, fromDepartmentId: ids.A, toDepartmentId: ids.C, transferredBy: null });
+    expect(await sql(`SELECT actor, detail->>'causeId' AS cause FROM audit_log WHERE action = 'OWNER_CHANGED' AND subject_id = $1`, [customerId])).toEqual([
+      { actor: 'system', cause: complaintId },
+    ]);
+
+    // Redelivered (same event id, through the inbox) or published again (new id): nobody moves twice.
+    const consumer = svc.app.get(EventConsumer);
+    const again = await consumer.handle({
+      id: eventId,
+      name: 'complaint.breached',
+      version: 1,
+      producer: 'complaints',
+      payload: { complaintId, customerId, employeeId: ids.ownerA, departmentId: ids.A, filedAt: '2026-03-01T10:00:00.000Z', breachedAt: '2026-03-04T10:00:00.000Z' },
+      requestId: null,
+      occurredAt: new Date().toISOString(),
+    });
+    expect(again).toBe('duplicate');
+    await breach(complaintId, customerId);
+    expect((await get(`/api/v1/customers/${customerId}`)).json().ownerId).toBe(ids.c2);
+  });
+
+  it('still moves the customer away from the breached department when they moved since', async () => {
+    const customerId = await customerOf(ids.ownerA);
+    const director = bearer(Role.RESOURCE_DIRECTOR, randomUUID());
+    expect((await post(`/api/v1/customers/${customerId}/transfer`, { toEmployeeId: ids.b1, reason: 'handover' }, director)).statusCode).toBe(201);
+    // Loads now: B 5 / 2 = 2.5; C 3 / 2 = 1.5; D 1 / 1 = 1: D receives.
+    await breach(randomUUID(), customerId);
+    expect((await get(`/api/v1/customers/${customerId}`)).json()).toMatchObject({ ownerId: ids.d1, departmentId: ids.D });
+  });
+});
