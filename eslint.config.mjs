@@ -40,6 +40,19 @@ export default [
     },
   },
   {
+    // A service's tests may use the test harness; its production code may not.
+    files: ['apps/**/*.spec.ts', 'apps/**/*.int-spec.ts', 'apps/**/testing/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          depConstraints: [{ sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:events', 'type:testing'] }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '@crm/auth';
 import { Clock, ClockSync } from '@crm/clock';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- service tests use the shared test harness
+ 
 import { bearer, startTestService, TestService } from '@crm/testing';
 import { AppModule } from '../app.module';
 import { loadCustomersConfig } from '../config';

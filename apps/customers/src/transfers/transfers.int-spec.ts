@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
 import { EventConsumer } from '@crm/events';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- service tests use the shared test harness
+ 
 import { bearer, startTestService, TestService } from '@crm/testing';
 import { AppModule } from '../app.module';
 import { loadCustomersConfig } from '../config';
