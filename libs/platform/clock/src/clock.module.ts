@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Clock, OffsetClock, SystemClock } from './clock';
 import { SharedClockOffset } from './shared-offset';
@@ -17,7 +17,7 @@ export interface ClockModuleOptions {
  * a clock moved by one service is seen by the very next call in another.
  */
 @Injectable()
-export class ClockSync implements OnApplicationShutdown {
+export class ClockSync implements OnModuleInit, OnApplicationShutdown {
   private redis?: Redis;
   private subscriber?: Redis;
   private shared?: SharedClockOffset;
@@ -30,6 +30,11 @@ export class ClockSync implements OnApplicationShutdown {
 
   get movable(): boolean {
     return this.options.movable && this.clock instanceof OffsetClock;
+  }
+
+  /** Follows the shared offset from boot, so the clock admin endpoint and every rule see a moved clock. */
+  async onModuleInit(): Promise<void> {
+    await this.start();
   }
 
   async start(): Promise<void> {
