@@ -12,7 +12,7 @@
 import { composeServices } from '@apollo/composition';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parse } from 'graphql';
+import { parse, print } from 'graphql';
 
 export const SCHEMA_FILE = 'schema.graphql';
 
@@ -112,7 +112,7 @@ export function run(options: RunOptions): number {
 
   const current = existsSync(options.outFile) ? readFileSync(options.outFile, 'utf8') : undefined;
   if (options.check) {
-    if (current === composition.supergraph) {
+    if (current !== undefined && sameSchema(current, composition.supergraph)) {
       options.log(`${options.outFile} is up to date`);
       return 0;
     }
@@ -126,6 +126,16 @@ export function run(options: RunOptions): number {
   if (current !== composition.supergraph) writeFileSync(options.outFile, composition.supergraph);
   options.log(`${current === composition.supergraph ? 'Unchanged' : 'Wrote'} ${options.outFile}`);
   return 0;
+}
+
+/** Same schema, whatever the layout and comments (a formatter run over the file is not a schema change). */
+export function sameSchema(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return print(parse(a)) === print(parse(b));
+  } catch {
+    return false;
+  }
 }
 
 /** The workspace root: the nearest folder up from `start` with an nx.json, so the tool runs from anywhere inside. */

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { describeEnvIfAsked } from '@crm/config';
 import { gatewayConfigSchema, loadGatewayConfig } from './config';
 import { createGatewayApp } from './gateway-app';
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const app = await createGatewayApp(config);
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
+  new Logger('Gateway').log(`listening on :${config.PORT} (${config.NODE_ENV})`);
 }
 
 main().catch((error: unknown) => {

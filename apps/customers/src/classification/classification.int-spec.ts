@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '@crm/auth';
 import { Clock, ClockSync } from '@crm/clock';
- 
 import { bearer, startTestService, TestService } from '@crm/testing';
 import { AppModule } from '../app.module';
 import { loadCustomersConfig } from '../config';

@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
 import { EventConsumer } from '@crm/events';
- 
 import { bearer, startTestService, TestService } from '@crm/testing';
 import { AppModule } from '../app.module';
 import { loadCustomersConfig } from '../config';

@@ -8,7 +8,7 @@ export type ServiceHealth = { status: 'up' } | { status: 'down'; reason: string 
  */
 export async function checkService(upstream: Upstream, timeoutMs: number): Promise<ServiceHealth> {
   try {
-    const response = await upstream.pool.request({
+    const response = await upstream.healthPool.request({
       method: 'GET',
       path: `${upstream.basePath}/health`,
       headers: { accept: 'application/json' },

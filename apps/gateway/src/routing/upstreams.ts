@@ -11,6 +11,11 @@ export interface Upstream {
   /** Path the service is mounted under, without a trailing slash ('' for most). */
   readonly basePath: string;
   readonly pool: Pool;
+  /**
+   * Health checks have their own two connections: behind a busy pool's queue a check would time out and
+   * report a healthy service as down just when traffic is highest.
+   */
+  readonly healthPool: Pool;
 }
 
 export interface UpstreamOptions {
@@ -36,7 +41,8 @@ export class Upstreams implements OnApplicationShutdown {
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
       });
-      this.byService.set(service, { service, origin: parsed.origin, basePath: parsed.pathname.replace(/\/+$/, ''), pool });
+      const healthPool = new Pool(parsed.origin, { connections: 2 });
+      this.byService.set(service, { service, origin: parsed.origin, basePath: parsed.pathname.replace(/\/+$/, ''), pool, healthPool });
     }
   }
 
@@ -57,6 +63,6 @@ export class Upstreams implements OnApplicationShutdown {
 
   /** Waits for calls in flight, then closes the connections (Nest calls this after the server stopped accepting). */
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.all().map((u) => u.pool.close()));
+    await Promise.all(this.all().flatMap((u) => [u.pool.close(), u.healthPool.close()]));
   }
 }
