@@ -53,6 +53,19 @@ export default [
     },
   },
   {
+    // The event library's own tests use the test harness too.
+    files: ['libs/events/**/*.spec.ts', 'libs/events/**/*.int-spec.ts', 'libs/events/src/testing/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          depConstraints: [{ sourceTag: 'type:events', onlyDependOnLibsWithTags: ['type:platform', 'type:testing'] }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

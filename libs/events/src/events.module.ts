@@ -20,7 +20,9 @@ import { OutboxRelay, type OutboxRelayOptions } from './relay/outbox.relay';
 import { SweepRunner, type SweepRunnerOptions } from './sweeps/sweep.runner';
 import { errorMessage, within } from './support/timeout';
 
-type Tuning<T> = Partial<Omit<T, 'service' | 'dataSource' | 'clock' | 'redisUrl' | 'redisPrefix' | 'clockSync' | 'logger'>>;
+type Tuning<T> = Partial<
+  Omit<T, 'service' | 'dataSource' | 'clock' | 'redisUrl' | 'redisPrefix' | 'clockSync' | 'logger'>
+>;
 
 export interface EventsModuleOptions {
   service: ServiceName;
@@ -64,7 +66,11 @@ export class EventsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.warnOnEvictionPolicy();
+    // Neither waits long on a Redis that is down: the service boots and its events wait in the outbox.
+    await Promise.all([this.warnOnEvictionPolicy(), this.startParts()]);
+  }
+
+  private async startParts(): Promise<void> {
     const run = this.options.run ?? {};
     if (run.relay !== false) await this.relay.start();
     if (run.sweeps !== false) await this.sweeps.start();
@@ -78,7 +84,11 @@ export class EventsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async warnOnEvictionPolicy(): Promise<void> {
-    const redis = new Redis(this.options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    const redis = new Redis(this.options.redisUrl, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+    });
     redis.on('error', () => undefined);
     try {
       await within(2000, redis.connect(), 'Redis');
@@ -118,7 +128,10 @@ export class EventsModule {
     );
   }
 
-  private static build(optionProviders: DynamicModule['providers'] & object, imports: ModuleMetadata['imports'] & object): DynamicModule {
+  private static build(
+    optionProviders: DynamicModule['providers'] & object,
+    imports: ModuleMetadata['imports'] & object,
+  ): DynamicModule {
     const clockSync = { token: ClockSync, optional: true };
     return {
       module: EventsModule,
@@ -144,13 +157,24 @@ export class EventsModule {
         },
         {
           provide: EventConsumer,
-          useFactory: (o: EventsModuleOptions, log: Logger, dataSource: DataSource, clock: Clock, sync?: ClockSync) =>
-            new EventConsumer({ ...o.consumer, ...common(o, log, dataSource, clock), clockSync: sync }),
+          useFactory: (
+            o: EventsModuleOptions,
+            log: Logger,
+            dataSource: DataSource,
+            clock: Clock,
+            sync?: ClockSync,
+          ) => new EventConsumer({ ...o.consumer, ...common(o, log, dataSource, clock), clockSync: sync }),
           inject: [EVENTS_OPTIONS, EVENTS_LOGGER, DataSource, Clock, clockSync],
         },
         {
           provide: SweepRunner,
-          useFactory: (o: EventsModuleOptions, log: Logger, dataSource: DataSource, clock: Clock, sync?: ClockSync) =>
+          useFactory: (
+            o: EventsModuleOptions,
+            log: Logger,
+            dataSource: DataSource,
+            clock: Clock,
+            sync?: ClockSync,
+          ) =>
             new SweepRunner({ tz: o.tz, ...o.sweeps, ...common(o, log, dataSource, clock), clockSync: sync }),
           inject: [EVENTS_OPTIONS, EVENTS_LOGGER, DataSource, Clock, clockSync],
         },

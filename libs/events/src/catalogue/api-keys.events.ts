@@ -33,5 +33,6 @@ export const apiKeyRevoked = defineEvent<ApiKeyRevoked>()({
   version: 1,
   producers: ['customers'],
   consumers: ['campaigns', 'rewards', 'complaints', 'service-visits'],
-  description: 'A partner API key was revoked (DELETE /api-keys/{id}); every service refuses it from then on.',
+  description:
+    'A partner API key was revoked (DELETE /api-keys/{id}); every service refuses it from then on.',
 });

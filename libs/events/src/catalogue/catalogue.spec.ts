@@ -40,7 +40,18 @@ async function compileTimeChecks(manager: EntityManager, rewards: EventConsumer<
   await campaigns.append(manager, { name: 'sale.recorded', payload: sale });
   await campaigns.append(manager, [
     { name: 'sale.recorded', payload: sale },
-    { name: 'fine.imposed', payload: { fineId: 'f', employeeId: 'e', departmentId: 'd', amountFen: 1000, rule: 'J-7', sourceId: 's', imposedAt: 'x' } },
+    {
+      name: 'fine.imposed',
+      payload: {
+        fineId: 'f',
+        employeeId: 'e',
+        departmentId: 'd',
+        amountFen: 1000,
+        rule: 'J-7',
+        sourceId: 's',
+        imposedAt: 'x',
+      },
+    },
   ]);
   // @ts-expect-error campaigns does not produce customer.registered
   await campaigns.append(manager, { name: 'customer.registered', payload: {} });
@@ -51,7 +62,18 @@ async function compileTimeChecks(manager: EntityManager, rewards: EventConsumer<
   // @ts-expect-error not a catalogued event
   await campaigns.append(manager, { name: 'sale.created', payload: sale });
   // @ts-expect-error J-99 is not a fine rule
-  await campaigns.append(manager, { name: 'fine.imposed', payload: { fineId: 'f', employeeId: 'e', departmentId: 'd', amountFen: 1, rule: 'J-99', sourceId: 's', imposedAt: 'x' } });
+  await campaigns.append(manager, {
+    name: 'fine.imposed',
+    payload: {
+      fineId: 'f',
+      employeeId: 'e',
+      departmentId: 'd',
+      amountFen: 1,
+      rule: 'J-99',
+      sourceId: 's',
+      imposedAt: 'x',
+    },
+  });
 
   rewards.on('sale.recorded', async (payload, ctx) => {
     const fen: number = payload.amountFen;
@@ -66,9 +88,25 @@ async function compileTimeChecks(manager: EntityManager, rewards: EventConsumer<
   });
 
   assertType<Equals<EventPayload<'sale.recorded'>, SaleRecorded>>(true);
-  assertType<Equals<EventsProducedBy<'complaints'>, 'complaint.filed' | 'complaint.resolved' | 'complaint.breached' | 'fine.imposed'>>(true);
+  assertType<
+    Equals<
+      EventsProducedBy<'complaints'>,
+      'complaint.filed' | 'complaint.resolved' | 'complaint.breached' | 'fine.imposed'
+    >
+  >(true);
   assertType<Equals<EventsProducedBy<'rewards'>, never>>(true);
-  assertType<Equals<EventsConsumedBy<'rewards'>, 'customer.registered' | 'meeting.attended' | 'sale.recorded' | 'sale.refunded' | 'fine.imposed' | 'api_key.issued' | 'api_key.revoked'>>(true);
+  assertType<
+    Equals<
+      EventsConsumedBy<'rewards'>,
+      | 'customer.registered'
+      | 'meeting.attended'
+      | 'sale.recorded'
+      | 'sale.refunded'
+      | 'fine.imposed'
+      | 'api_key.issued'
+      | 'api_key.revoked'
+    >
+  >(true);
 }
 void compileTimeChecks;
 
@@ -127,9 +165,16 @@ describe('event catalogue', () => {
     expect(consumersOf('fine.imposed')).toEqual(['rewards']);
     expect([...consumersOf('meeting.attended')].sort()).toEqual(['customers', 'rewards', 'service-visits']);
     // Every service but the issuer verifies API keys itself.
-    expect([...consumersOf('api_key.issued')].sort()).toEqual(SERVICES.filter((s) => s !== 'customers').sort());
+    expect([...consumersOf('api_key.issued')].sort()).toEqual(
+      SERVICES.filter((s) => s !== 'customers').sort(),
+    );
     expect(eventsConsumedBy('customers')).toEqual(
-      expect.arrayContaining(['outreach.recorded', 'sale.recorded', 'complaint.breached', 'customer.under_served']),
+      expect.arrayContaining([
+        'outreach.recorded',
+        'sale.recorded',
+        'complaint.breached',
+        'customer.under_served',
+      ]),
     );
     expect(isEventName('sale.recorded')).toBe(true);
     expect(isEventName('sale.created')).toBe(false);
@@ -142,7 +187,9 @@ describe('event catalogue', () => {
     await expect(writer.append(noManager, { name: 'customer.registered' } as never)).rejects.toThrow(
       'campaigns is not a producer of customer.registered',
     );
-    await expect(writer.append(noManager, { name: 'sale.created' } as never)).rejects.toThrow('Unknown event');
+    await expect(writer.append(noManager, { name: 'sale.created' } as never)).rejects.toThrow(
+      'Unknown event',
+    );
 
     const consumer = new EventConsumer({
       service: 'rewards' as ServiceName,

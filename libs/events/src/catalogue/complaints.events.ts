@@ -54,5 +54,6 @@ export const complaintBreached = defineEvent<ComplaintBreached>()({
   version: 1,
   producers: ['complaints'],
   consumers: ['customers'],
-  description: 'A complaint stayed open past its SLA (C-4): customers transfers the customer to another department.',
+  description:
+    'A complaint stayed open past its SLA (C-4): customers transfers the customer to another department.',
 });

@@ -14,15 +14,13 @@ export type Fen = number;
 
 export type CustomerStage = 'POTENTIAL' | 'NEW' | 'LOYAL' | 'PROBLEM' | 'CHURNED';
 export type ValueTier = 'A' | 'B' | 'C';
-export type CustomerSource = 'OUTREACH' | 'REFERRAL' | 'WALK_IN' | 'HOTLINE' | 'WEBSITE' | 'PARTNER' | 'OTHER';
+export type CustomerSource =
+  'OUTREACH' | 'REFERRAL' | 'WALK_IN' | 'HOTLINE' | 'WEBSITE' | 'PARTNER' | 'OTHER';
 
 export type ComplaintCause =
-  | 'SERVICE_NOT_IN_PLACE'
-  | 'EMPLOYEE_SELFISHNESS'
-  | 'WORK_ATTITUDE'
-  | 'INTER_DEPARTMENT_DISPUTE'
-  | 'OTHER';
-export type ComplaintChannel = 'DISCOVERED' | 'TO_GENERAL_MANAGER' | 'HOTLINE' | 'VISIT' | 'PARTNER' | 'OTHER';
+  'SERVICE_NOT_IN_PLACE' | 'EMPLOYEE_SELFISHNESS' | 'WORK_ATTITUDE' | 'INTER_DEPARTMENT_DISPUTE' | 'OTHER';
+export type ComplaintChannel =
+  'DISCOVERED' | 'TO_GENERAL_MANAGER' | 'HOTLINE' | 'VISIT' | 'PARTNER' | 'OTHER';
 
 /** The rules that fine staff (domain.md R-4). */
 export type FineRule = 'J-7' | 'J-11' | 'C-2' | 'C-3' | 'C-4';

@@ -18,7 +18,8 @@ export const customerUnderServed = defineEvent<CustomerUnderServed>()({
   version: 1,
   producers: ['service-visits'],
   consumers: ['customers', 'campaigns'],
-  description: 'V-2: no meeting and no home visit from the owning department in the window; other departments may invite.',
+  description:
+    'V-2: no meeting and no home visit from the owning department in the window; other departments may invite.',
 });
 
 export interface CustomerServed {
@@ -34,5 +35,6 @@ export const customerServed = defineEvent<CustomerServed>()({
   version: 1,
   producers: ['service-visits'],
   consumers: ['customers', 'campaigns'],
-  description: 'V-2: an under-served customer was served again; only their owning department may invite them.',
+  description:
+    'V-2: an under-served customer was served again; only their owning department may invite them.',
 });

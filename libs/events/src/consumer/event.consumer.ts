@@ -13,9 +13,9 @@ import {
   type EventPayload,
   type EventsConsumedBy,
 } from '../catalogue/catalogue';
-import type { EventEnvelope } from '../catalogue/envelope';
+import type { AnyEventEnvelope } from '../catalogue/envelope';
 import { queueFor, type ServiceName } from '../catalogue/services';
-import { closeConnection, createWorkerConnection } from '../redis/connections';
+import { closeWorker, createWorkerConnection, isConnectionError } from '../redis/connections';
 import { EVENT_BACKOFF_TYPE, MAX_DELIVERY_ATTEMPTS } from '../relay/delivery';
 import { backoffDelay, type BackoffPolicy } from '../support/backoff';
 import { loggerOr } from '../support/logger';
@@ -35,7 +35,10 @@ export interface EventContext<N extends EventName = EventName> {
   requestId: string;
 }
 
-export type EventHandler<N extends EventName> = (payload: EventPayload<N>, ctx: EventContext<N>) => Promise<void>;
+export type EventHandler<N extends EventName> = (
+  payload: EventPayload<N>,
+  ctx: EventContext<N>,
+) => Promise<void>;
 
 export interface EventConsumerOptions<S extends ServiceName = ServiceName> {
   service: S;
@@ -80,7 +83,7 @@ export class EventConsumer<S extends ServiceName = ServiceName> {
   private readonly log: Logger;
   private readonly inbox: string;
   private readonly attempts: number;
-  private worker?: Worker<EventEnvelope>;
+  private worker?: Worker<AnyEventEnvelope>;
   private connection?: Redis;
 
   constructor(private readonly options: EventConsumerOptions<S>) {
@@ -114,9 +117,11 @@ export class EventConsumer<S extends ServiceName = ServiceName> {
     }
     const o = this.options;
     this.connection = createWorkerConnection(o.redisUrl, `${o.service}:event-consumer`);
-    this.connection.on('error', (e) => this.log.debug({ err: errorMessage(e) }, 'consumer Redis connection error'));
+    this.connection.on('error', (e) =>
+      this.log.debug({ err: errorMessage(e) }, 'consumer Redis connection error'),
+    );
     const retry = o.retry ?? { initialMs: 1000, maxMs: 300_000 };
-    this.worker = new Worker<EventEnvelope>(this.queueName, (job) => this.process(job), {
+    this.worker = new Worker<AnyEventEnvelope>(this.queueName, (job) => this.process(job), {
       connection: this.connection,
       prefix: o.redisPrefix,
       concurrency: o.concurrency ?? 1,
@@ -130,7 +135,9 @@ export class EventConsumer<S extends ServiceName = ServiceName> {
           type === EVENT_BACKOFF_TYPE ? backoffDelay(attemptsMade, retry) : 0,
       },
     });
-    this.worker.on('error', (e) => this.log.warn({ err: errorMessage(e) }, 'event worker error'));
+    this.worker.on('error', (e) =>
+      this.log[isConnectionError(e) ? 'debug' : 'warn']({ err: errorMessage(e) }, 'event worker error'),
+    );
     this.worker.on('failed', (job, e) => {
       if (!job) return;
       const final = job.finishedOn !== undefined && job.finishedOn !== null;
@@ -143,22 +150,25 @@ export class EventConsumer<S extends ServiceName = ServiceName> {
 
   async stop(): Promise<void> {
     const worker = this.worker;
+    const connection = this.connection;
     this.worker = undefined;
-    // close() waits for the jobs in hand, so a deploy does not cut a handler off mid-transaction.
-    await worker?.close();
-    if (this.connection) await closeConnection(this.connection);
     this.connection = undefined;
+    // Waits for the jobs in hand, so a deploy does not cut a handler off mid-transaction.
+    if (worker && connection) await closeWorker(worker, connection, this.options.lockDurationMs ?? 30_000);
   }
 
   /**
    * Handles one event: the whole inbox-and-handler transaction. Public so tools (and tests) can replay an
    * envelope without BullMQ; it is exactly what the worker runs.
    */
-  async handle(envelope: EventEnvelope): Promise<HandleOutcome> {
+  async handle(envelope: AnyEventEnvelope): Promise<HandleOutcome> {
     const requestId = envelope.requestId ?? envelope.id;
     return requestContext.run({ requestId }, async () => {
       if (!isEventName(envelope.name)) {
-        this.log.warn({ eventId: envelope.id, event: envelope.name }, 'unknown event acknowledged and dropped');
+        this.log.warn(
+          { eventId: envelope.id, event: envelope.name },
+          'unknown event acknowledged and dropped',
+        );
         return 'ignored';
       }
       const handler = this.handlers.get(envelope.name);
@@ -169,7 +179,9 @@ export class EventConsumer<S extends ServiceName = ServiceName> {
       const known = definitionOf(envelope.name).version;
       if (envelope.version > known) {
         // A producer already deployed with a newer payload: retry until this consumer is upgraded too.
-        throw new Error(`${envelope.name} v${envelope.version} is newer than this consumer knows (v${known})`);
+        throw new Error(
+          `${envelope.name} v${envelope.version} is newer than this consumer knows (v${known})`,
+        );
       }
       await this.options.clockSync?.refresh();
       const outcome = await this.options.dataSource.transaction(async (manager) => {
@@ -190,12 +202,15 @@ export class EventConsumer<S extends ServiceName = ServiceName> {
         });
         return 'handled' as const;
       });
-      this.log[outcome === 'handled' ? 'debug' : 'info']({ eventId: envelope.id, event: envelope.name }, `event ${outcome}`);
+      this.log[outcome === 'handled' ? 'debug' : 'info'](
+        { eventId: envelope.id, event: envelope.name },
+        `event ${outcome}`,
+      );
       return outcome;
     });
   }
 
-  private async process(job: Job<EventEnvelope>): Promise<HandleOutcome> {
+  private async process(job: Job<AnyEventEnvelope>): Promise<HandleOutcome> {
     const envelope = job.data;
     if (!isEnvelope(envelope)) {
       // Retrying cannot fix a malformed job: fail it now, and keep it for inspection.
@@ -215,8 +230,8 @@ export class EventConsumer<S extends ServiceName = ServiceName> {
   }
 }
 
-function isEnvelope(value: unknown): value is EventEnvelope {
-  const v = value as Partial<EventEnvelope> | null;
+function isEnvelope(value: unknown): value is AnyEventEnvelope {
+  const v = value as Partial<AnyEventEnvelope> | null;
   return (
     typeof v === 'object' &&
     v !== null &&

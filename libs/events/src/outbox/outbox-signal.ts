@@ -1,5 +1,10 @@
 import { EventEmitter } from 'node:events';
-import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type {
+  DataSource,
+  EntitySubscriberInterface,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 
 /**
  * In-process wake-up for the relay. PostgreSQL's NOTIFY already wakes every relay when an outbox transaction

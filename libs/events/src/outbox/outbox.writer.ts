@@ -37,7 +37,8 @@ export class OutboxWriter<S extends ServiceName = ServiceName> {
     const occurredAt = this.clock.now().toISOString();
     const requestId = requestContext.requestId() ?? null;
     const envelopes = list.map((event) => {
-      if (!isEventName(event.name)) throw new Error(`Unknown event ${String(event.name)}: add it to the catalogue`);
+      if (!isEventName(event.name))
+        throw new Error(`Unknown event ${String(event.name)}: add it to the catalogue`);
       if (!isProducerOf(this.service, event.name)) {
         throw new Error(`${this.service} is not a producer of ${event.name} in the event catalogue`);
       }

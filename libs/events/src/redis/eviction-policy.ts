@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 
-export type EvictionPolicyCheck = { ok: true; policy: string } | { ok: false; policy: string | null; warning: string };
+export type EvictionPolicyCheck =
+  { ok: true; policy: string } | { ok: false; policy: string | null; warning: string };
 
 /**
  * BullMQ keeps jobs as ordinary keys: a Redis that evicts keys under memory pressure silently loses queued

@@ -81,9 +81,12 @@ export class OutboxListener {
   private scheduleReconnect(): void {
     if (this.stopped || this.timer) return;
     this.failures += 1;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.connect();
-    }, backoffDelay(this.failures, this.backoff));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.connect();
+      },
+      backoffDelay(this.failures, this.backoff),
+    );
   }
 }

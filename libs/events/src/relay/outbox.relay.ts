@@ -178,7 +178,10 @@ export class OutboxRelay {
       if (pass.error !== undefined) {
         this.failures += 1;
         const delay = backoffDelay(this.failures, this.retryPolicy);
-        this.log.warn({ err: pass.error, failures: this.failures, retryInMs: delay }, 'outbox relay pass failed');
+        this.log.warn(
+          { err: pass.error, failures: this.failures, retryInMs: delay },
+          'outbox relay pass failed',
+        );
         this.retryTimer = setTimeout(() => {
           this.retryTimer = undefined;
           this.wake();
@@ -236,7 +239,10 @@ export class OutboxRelay {
     for (const row of rows) {
       if (!isEventName(row.name)) {
         // Only possible if an event left the catalogue while rows of it were waiting; nobody can consume it.
-        this.log.error({ eventId: row.id, event: row.name }, 'outbox row names an event missing from the catalogue; not delivered');
+        this.log.error(
+          { eventId: row.id, event: row.name },
+          'outbox row names an event missing from the catalogue; not delivered',
+        );
         continue;
       }
       const envelope = {

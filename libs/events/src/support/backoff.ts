@@ -9,7 +9,11 @@ export interface BackoffPolicy {
  * Exponential backoff with "equal jitter": half the delay is fixed, half random, so instances that failed
  * together (a Redis restart) do not all retry in the same millisecond.
  */
-export function backoffDelay(failures: number, policy: BackoffPolicy, random: () => number = Math.random): number {
+export function backoffDelay(
+  failures: number,
+  policy: BackoffPolicy,
+  random: () => number = Math.random,
+): number {
   const exp = policy.initialMs * 2 ** Math.max(0, failures - 1);
   const capped = Math.min(policy.maxMs, exp);
   return Math.round(capped / 2 + (capped / 2) * random());

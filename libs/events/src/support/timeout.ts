@@ -3,6 +3,8 @@ export async function within<T>(ms: number, promise: Promise<T>, what: string): 
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    // A guard only: it must not keep a process alive that has nothing else left to do.
+    timer.unref();
   });
   try {
     return await Promise.race([promise, timeout]);

@@ -44,7 +44,9 @@ export async function acquireAdvisoryLock(
       } catch (e) {
         // The lock may still be held: discard the connection (closing it releases the lock) rather than
         // return it to the pool with the lock on it.
-        const pgRunner = runner as QueryRunner & { releasePostgresConnection?: (err: unknown) => Promise<void> };
+        const pgRunner = runner as QueryRunner & {
+          releasePostgresConnection?: (err: unknown) => Promise<void>;
+        };
         if (pgRunner.releasePostgresConnection) {
           await pgRunner.releasePostgresConnection(e);
           return;

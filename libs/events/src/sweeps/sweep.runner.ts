@@ -6,9 +6,16 @@ import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { sweepQueueFor, type ServiceName } from '../catalogue/services';
-import { closeConnection, createProducerConnection, createWorkerConnection } from '../redis/connections';
+import {
+  closeConnection,
+  closeWorker,
+  createProducerConnection,
+  createWorkerConnection,
+  isConnectionError,
+} from '../redis/connections';
 import { loggerOr } from '../support/logger';
-import { errorMessage } from '../support/timeout';
+import { backoffDelay } from '../support/backoff';
+import { errorMessage, within } from '../support/timeout';
 import { acquireAdvisoryLock } from './advisory-lock';
 
 /**
@@ -30,7 +37,13 @@ export interface SweepDefinition {
 export type SweepTrigger = 'schedule' | 'on-demand';
 
 export type SweepOutcome =
-  | { sweep: string; trigger: SweepTrigger; status: 'completed'; now: string; result: Record<string, unknown> }
+  | {
+      sweep: string;
+      trigger: SweepTrigger;
+      status: 'completed';
+      now: string;
+      result: Record<string, unknown>;
+    }
   | { sweep: string; trigger: SweepTrigger; status: 'skipped'; reason: 'already running' };
 
 export interface SweepRunnerOptions {
@@ -43,6 +56,8 @@ export interface SweepRunnerOptions {
   tz?: string;
   /** How long an on-demand run waits for a run of the same sweep elsewhere to finish. */
   lockWaitMs?: number;
+  /** How long `start()` waits for the schedulers to be registered before leaving it to a retry. */
+  scheduleWaitMs?: number;
   /** Refreshes a moved clock (non-production) before each run, so `now` is the suite's time. */
   clockSync?: { refresh(): Promise<void> };
   logger?: Logger;
@@ -84,6 +99,9 @@ export class SweepRunner {
   private worker?: Worker<SweepJobData, SweepOutcome>;
   private producer?: Redis;
   private consumer?: Redis;
+  private stopped = true;
+  private retryTimer?: NodeJS.Timeout;
+  private wakeRetry?: () => void;
 
   constructor(private readonly options: SweepRunnerOptions) {
     this.log = loggerOr(options.logger, 'sweeps');
@@ -109,21 +127,86 @@ export class SweepRunner {
     return this.sweeps.has(name);
   }
 
-  /** Upserts the job schedulers (removing ones no longer registered) and starts the worker. */
+  /**
+   * Starts the worker and upserts the job schedulers (removing ones no longer registered). With Redis down
+   * the service still boots: after `scheduleWaitMs` the schedulers are left to a background retry, and
+   * on-demand runs work meanwhile (they need only PostgreSQL).
+   */
   async start(): Promise<void> {
     if (this.worker) return;
     const o = this.options;
+    this.stopped = false;
     this.producer = createProducerConnection(o.redisUrl, `${o.service}:sweeps`);
-    this.producer.on('error', (e) => this.log.debug({ err: errorMessage(e) }, 'sweep Redis connection error'));
-    this.queue = new Queue<SweepJobData>(this.queueName, { connection: this.producer, prefix: o.redisPrefix });
+    this.producer.on('error', (e) =>
+      this.log.debug({ err: errorMessage(e) }, 'sweep Redis connection error'),
+    );
+    this.queue = new Queue<SweepJobData>(this.queueName, {
+      connection: this.producer,
+      prefix: o.redisPrefix,
+    });
     this.queue.on('error', (e) => this.log.debug({ err: errorMessage(e) }, 'sweep queue error'));
-    for (const existing of await this.queue.getJobSchedulers()) {
-      if (existing.key && !this.sweeps.has(existing.key)) await this.queue.removeJobScheduler(existing.key);
+    this.consumer = createWorkerConnection(o.redisUrl, `${o.service}:sweeps-worker`);
+    this.consumer.on('error', (e) =>
+      this.log.debug({ err: errorMessage(e) }, 'sweep worker Redis connection error'),
+    );
+    this.worker = new Worker<SweepJobData, SweepOutcome>(this.queueName, (job) => this.scheduled(job), {
+      connection: this.consumer,
+      prefix: o.redisPrefix,
+      concurrency: Math.max(1, this.sweeps.size),
+    });
+    this.worker.on('error', (e) =>
+      this.log[isConnectionError(e) ? 'debug' : 'warn']({ err: errorMessage(e) }, 'sweep worker error'),
+    );
+
+    const scheduling = this.scheduleUntilDone();
+    await within(o.scheduleWaitMs ?? 2000, scheduling, 'Registering sweep schedules').catch((e) =>
+      this.log.warn(
+        { err: errorMessage(e) },
+        'sweep schedules not registered yet; retrying in the background',
+      ),
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    this.wakeRetry?.();
+    const worker = this.worker;
+    this.worker = undefined;
+    // A sweep in progress may take a while; it is idempotent, so after a minute it is cut off and rerun later.
+    if (worker && this.consumer) await closeWorker(worker, this.consumer, 60_000);
+    await this.queue?.close().catch(() => undefined);
+    this.queue = undefined;
+    if (this.producer) await closeConnection(this.producer);
+    this.producer = this.consumer = undefined;
+  }
+
+  private async scheduleUntilDone(): Promise<void> {
+    for (let failures = 1; !this.stopped; failures++) {
+      try {
+        await within(5000, this.upsertSchedulers(), 'Redis');
+        return;
+      } catch (e) {
+        if (this.stopped) return;
+        const delay = backoffDelay(failures, { initialMs: 1000, maxMs: 30_000 });
+        this.log.warn({ err: errorMessage(e), retryInMs: delay }, 'registering sweep schedules failed');
+        await new Promise<void>((resolve) => {
+          this.wakeRetry = resolve;
+          this.retryTimer = setTimeout(resolve, delay);
+        });
+      }
+    }
+  }
+
+  private async upsertSchedulers(): Promise<void> {
+    const queue = this.queue!;
+    for (const existing of await queue.getJobSchedulers()) {
+      if (existing.key && !this.sweeps.has(existing.key)) await queue.removeJobScheduler(existing.key);
     }
     for (const sweep of this.sweeps.values()) {
-      await this.queue.upsertJobScheduler(
+      await queue.upsertJobScheduler(
         sweep.name,
-        { pattern: sweep.pattern, tz: sweep.tz ?? o.tz ?? 'Asia/Shanghai' },
+        { pattern: sweep.pattern, tz: sweep.tz ?? this.options.tz ?? 'Asia/Shanghai' },
         {
           name: sweep.name,
           data: { sweep: sweep.name },
@@ -132,24 +215,6 @@ export class SweepRunner {
         },
       );
     }
-    this.consumer = createWorkerConnection(o.redisUrl, `${o.service}:sweeps-worker`);
-    this.consumer.on('error', (e) => this.log.debug({ err: errorMessage(e) }, 'sweep worker Redis connection error'));
-    this.worker = new Worker<SweepJobData, SweepOutcome>(this.queueName, (job) => this.scheduled(job), {
-      connection: this.consumer,
-      prefix: o.redisPrefix,
-      concurrency: Math.max(1, this.sweeps.size),
-    });
-    this.worker.on('error', (e) => this.log.warn({ err: errorMessage(e) }, 'sweep worker error'));
-  }
-
-  async stop(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    await worker?.close();
-    await this.queue?.close().catch(() => undefined);
-    this.queue = undefined;
-    for (const c of [this.producer, this.consumer]) if (c) await closeConnection(c);
-    this.producer = this.consumer = undefined;
   }
 
   /** Runs a sweep now, in this process, and answers with what it did (`POST /api/v1/admin/sweeps/{name}`). */
@@ -164,27 +229,34 @@ export class SweepRunner {
   private async run(name: string, trigger: SweepTrigger, waitMs: number): Promise<SweepOutcome> {
     const sweep = this.sweeps.get(name);
     if (!sweep) throw new UnknownSweepError(name);
-    return requestContext.run({ requestId: requestContext.requestId() ?? `sweep-${name}-${randomUUID()}` }, async () => {
-      const lock = await acquireAdvisoryLock(this.options.dataSource, `crm:sweep:${this.options.service}:${name}`, waitMs);
-      if (!lock) {
-        if (trigger === 'on-demand') throw new SweepBusyError(name);
-        this.log.info({ sweep: name, trigger }, 'sweep already running elsewhere; skipped');
-        return { sweep: name, trigger, status: 'skipped', reason: 'already running' };
-      }
-      try {
-        // After taking the lock: a run that waited must see the clock as it is now.
-        await this.options.clockSync?.refresh();
-        const now = this.options.clock.now();
-        this.log.info({ sweep: name, trigger, now: now.toISOString() }, 'sweep started');
-        const result = await sweep.handler(now);
-        this.log.info({ sweep: name, trigger, result }, 'sweep finished');
-        return { sweep: name, trigger, status: 'completed', now: now.toISOString(), result };
-      } catch (e) {
-        this.log.error({ sweep: name, trigger, err: errorMessage(e) }, 'sweep failed');
-        throw e;
-      } finally {
-        await lock.release();
-      }
-    });
+    return requestContext.run(
+      { requestId: requestContext.requestId() ?? `sweep-${name}-${randomUUID()}` },
+      async () => {
+        const lock = await acquireAdvisoryLock(
+          this.options.dataSource,
+          `crm:sweep:${this.options.service}:${name}`,
+          waitMs,
+        );
+        if (!lock) {
+          if (trigger === 'on-demand') throw new SweepBusyError(name);
+          this.log.info({ sweep: name, trigger }, 'sweep already running elsewhere; skipped');
+          return { sweep: name, trigger, status: 'skipped', reason: 'already running' };
+        }
+        try {
+          // After taking the lock: a run that waited must see the clock as it is now.
+          await this.options.clockSync?.refresh();
+          const now = this.options.clock.now();
+          this.log.info({ sweep: name, trigger, now: now.toISOString() }, 'sweep started');
+          const result = await sweep.handler(now);
+          this.log.info({ sweep: name, trigger, result }, 'sweep finished');
+          return { sweep: name, trigger, status: 'completed', now: now.toISOString(), result };
+        } catch (e) {
+          this.log.error({ sweep: name, trigger, err: errorMessage(e) }, 'sweep failed');
+          throw e;
+        } finally {
+          await lock.release();
+        }
+      },
+    );
   }
 }

@@ -18,7 +18,10 @@ export function sale(n: number): SaleRecorded {
 }
 
 /** Rewards' test handler: one row in `effects` per handling, written in the inbox transaction. */
-export function recordSalesIn(consumer: EventConsumer<'rewards'>, schema = 'rewards'): EventConsumer<'rewards'> {
+export function recordSalesIn(
+  consumer: EventConsumer<'rewards'>,
+  schema = 'rewards',
+): EventConsumer<'rewards'> {
   return consumer.on('sale.recorded', async (payload, ctx) => {
     await ctx.manager.query(
       `INSERT INTO ${ident(schema)}.effects (event_id, name, detail, request_id) VALUES ($1, $2, $3, $4)`,
