@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '../organisation/organisation.dto';
@@ -53,42 +53,10 @@ export class RegisterCustomerDto {
   referrerId?: string;
 }
 
-export class UpdateCustomerDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
-  name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 32)
-  phone?: string;
-
-  @ApiPropertyOptional({ enum: Gender })
-  @IsOptional()
-  @IsEnum(Gender)
-  gender?: Gender;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  @Length(10, 10)
-  birthDate?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(0, 200)
-  address?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(0, 500)
-  notes?: string;
-}
+/** The archive fields a PATCH may change, each optional, with the same checks as at registration. */
+export class UpdateCustomerDto extends PartialType(
+  PickType(RegisterCustomerDto, ['name', 'phone', 'gender', 'birthDate', 'address', 'notes'] as const),
+) {}
 
 export class TransferCustomerDto {
   @ApiProperty()

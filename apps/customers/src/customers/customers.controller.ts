@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, PartnerScopes, Principal, Role, Roles } from '@crm/auth';
 import { DEFAULT_PAGE_SIZE } from '@crm/database';
-import { HistoryService } from '../history/history.service';
+import { HistoryService, historyView } from '../history/history.service';
 import { CustomerQueryDto, RegisterCustomerDto, TransferCustomerDto, UpdateCustomerDto } from './customer.dto';
 import { CustomersService } from './customers.service';
 
@@ -49,6 +49,6 @@ export class CustomersController {
   async historyOf(@Param('id', ParseUUIDPipe) id: string) {
     await this.customers.entity(id);
     const items = await this.history.list(id);
-    return { items: items.map((h) => ({ id: h.id, kind: h.kind, from: h.fromValue, to: h.toValue, cause: h.cause, actorId: h.actorId, at: h.at.toISOString() })) };
+    return { items: items.map(historyView) };
   }
 }

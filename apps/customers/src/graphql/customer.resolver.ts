@@ -3,7 +3,7 @@ import { CurrentPrincipal, PartnerScopes, Principal, Role, Roles } from '@crm/au
 import { DEFAULT_PAGE_SIZE, encodeCursor } from '@crm/database';
 import { CommonErrors } from '@crm/errors';
 import { CustomersService } from '../customers/customers.service';
-import { HistoryService } from '../history/history.service';
+import { HistoryService, historyView } from '../history/history.service';
 import { Loaders } from './loaders';
 import { Customer, CustomerConnection, CustomerFilter, Department, Employee, HistoryEntry, MAX_CONNECTION_PAGE, RegisterCustomerInput, UpdateCustomerInput } from './models';
 
@@ -84,7 +84,7 @@ export class CustomerResolver {
   @ResolveField(() => [HistoryEntry])
   async history(@Parent() c: Customer) {
     const rows = await this.historyService.list(c.id);
-    return rows.map((h) => ({ id: h.id, kind: h.kind, from: h.fromValue, to: h.toValue, cause: h.cause, at: h.at.toISOString() }));
+    return rows.map(historyView);
   }
 
   /** Other subgraphs hand the gateway `Customer { id }`; this fills it in, masked for the caller (P-1). */

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, PartialType, PickType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, Length, IsBoolean } from 'class-validator';
 import { Role } from '@crm/auth';
 import { CustomerSource, CustomerStage, Gender, ValueTier } from '../customers/customer.entity';
@@ -221,37 +221,12 @@ export class RegisterCustomerInput {
   referrerId?: string;
 }
 
+/** The fields updateCustomer may change, each optional, with the same checks as registerCustomer. */
 @InputType()
-export class UpdateCustomerInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
-  name?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 32)
-  phone?: string;
-
-  @Field(() => Gender, { nullable: true })
-  @IsOptional()
-  @IsEnum(Gender)
-  gender?: Gender;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(10, 10)
-  birthDate?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(0, 200)
-  address?: string;
-}
+export class UpdateCustomerInput extends PartialType(
+  PickType(RegisterCustomerInput, ['name', 'phone', 'gender', 'birthDate', 'address'] as const, InputType),
+  InputType,
+) {}
 
 export const MAX_CONNECTION_PAGE = 200;
 export { Int };

@@ -30,3 +30,8 @@ export class HistoryService {
     });
   }
 }
+
+/** One history entry as REST and GraphQL show it. */
+export function historyView(h: CustomerHistoryEntity) {
+  return { id: h.id, kind: h.kind, from: h.fromValue, to: h.toValue, cause: h.cause, actorId: h.actorId, at: h.at.toISOString() };
+}
