@@ -1,2 +1,4 @@
 export * from './database';
 export * from './service-app';
+export * from './suite-client';
+export * from './suite-processes';
