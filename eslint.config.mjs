@@ -71,7 +71,7 @@ export default [
   },
   {
     // Tests, benchmarks and tools measure real elapsed time; the clock lib is where real time is read.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts', 'libs/platform/clock/**/*.ts', 'libs/testing/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts', 'libs/platform/clock/**/*.ts', 'libs/testing/**/*.ts', 'libs/testing-events/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 ];

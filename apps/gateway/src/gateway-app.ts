@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger, JsonLogger, REQUEST_ID_HEADER, requestContext, requestIdFrom } from '@crm/logging';
+import { accessLogHook, createLogger, JsonLogger, REQUEST_ID_HEADER, requestContext, requestIdFrom } from '@crm/logging';
 import { AppModule } from './app.module';
 import { GatewayConfig } from './config';
 
@@ -12,7 +12,8 @@ const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
  * kept, otherwise one is made; it is echoed on the response and sent to every service the request reaches.
  */
 export async function createGatewayApp(config: GatewayConfig): Promise<NestFastifyApplication> {
-  const logger = new JsonLogger(createLogger('gateway', config.LOG_LEVEL));
+  const pino = createLogger('gateway', config.LOG_LEVEL);
+  const logger = new JsonLogger(pino);
   const adapter = new FastifyAdapter({
     bodyLimit: GRAPHQL_BODY_LIMIT_BYTES,
     trustProxy: true,
@@ -24,6 +25,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
     reply.header(REQUEST_ID_HEADER, request.id);
     requestContext.run({ requestId: String(request.id) }, done);
   });
+  app.getHttpAdapter().getInstance().addHook('onResponse', accessLogHook(pino));
   app.enableShutdownHooks();
   return app;
 }

@@ -31,6 +31,8 @@ export interface RunningSuite {
   readonly redisPrefix: string;
   /** Everything a process wrote, for a failing test's message. */
   output(name: string): string;
+  /** Waits until a process has written a line containing `text` (logs arrive asynchronously); returns the lines. */
+  linesContaining(name: string, text: string, timeoutMs?: number): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -136,7 +138,15 @@ export async function startSuite(options: SuiteOptions): Promise<RunningSuite> {
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     const gateway = launch('gateway', gatewayPort, gatewayEnv);
     await waitReady(gatewayUrl, gateway, readyMs, 'gateway', () => output('gateway'));
-    return { gatewayUrl, serviceUrls, db, redisPrefix, output, stop };
+    const linesContaining = async (name: string, text: string, timeoutMs = 3_000) => {
+      const deadline = performance.now() + timeoutMs;
+      for (;;) {
+        const lines = output(name).split('\n').filter((line) => line.includes(text));
+        if (lines.length || performance.now() > deadline) return lines;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    return { gatewayUrl, serviceUrls, db, redisPrefix, output, linesContaining, stop };
   } catch (error) {
     await stop();
     throw error;

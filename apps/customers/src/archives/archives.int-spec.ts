@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
 import { bearer, startTestService, TestService } from '@crm/testing';
+import { EventFeed } from '@crm/testing-events';
 import { AppModule } from '../app.module';
 import { loadCustomersConfig } from '../config';
-import { EventFeed } from '../testing/event-feed';
 import { allocateEvenly } from './allocation';
 
 /** O-1..O-4 against real PostgreSQL and Redis: outreach events arrive on the real queue. */

@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { Role } from '@crm/auth';
 import { Clock, ClockSync } from '@crm/clock';
 import { bearer, startTestService, TestService } from '@crm/testing';
+import { EventFeed } from '@crm/testing-events';
 import { AppModule } from '../app.module';
 import { loadCustomersConfig } from '../config';
-import { EventFeed } from '../testing/event-feed';
 
 const DAY = 86_400_000;
 

@@ -4,9 +4,9 @@ import { Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
 import { EventConsumer } from '@crm/events';
 import { bearer, startTestService, TestService } from '@crm/testing';
+import { EventFeed } from '@crm/testing-events';
 import { AppModule } from '../app.module';
 import { loadCustomersConfig } from '../config';
-import { EventFeed } from '../testing/event-feed';
 
 /** C-4: a breached complaint moves the customer to the least loaded other department, on the real queue. */
 describe('transfers on complaint breach', () => {

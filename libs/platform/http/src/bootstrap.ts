@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ClockSync } from '@crm/clock';
-import { createLogger, JsonLogger, LogLevel, REQUEST_ID_HEADER, requestContext, requestIdFrom } from '@crm/logging';
+import { accessLogHook, createLogger, JsonLogger, LogLevel, REQUEST_ID_HEADER, requestContext, requestIdFrom } from '@crm/logging';
 import { createValidationPipe } from './validation';
 
 export interface ServiceAppOptions {
@@ -41,6 +41,7 @@ export function configureServiceApp(app: NestFastifyApplication, options: Servic
     reply.header(REQUEST_ID_HEADER, request.id);
     requestContext.run({ requestId: String(request.id) }, done);
   });
+  fastify.addHook('onResponse', accessLogHook(createLogger(options.name, options.logLevel)));
   const clockSync = app.get(ClockSync, { strict: false });
   if (clockSync?.movable) fastify.addHook('onRequest', async () => clockSync.refresh());
 

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Job, Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { Clock } from '@crm/clock';
-import { definitionOf, EVENT_BACKOFF_TYPE, EventName, EventPayload, MAX_DELIVERY_ATTEMPTS, queueFor } from '@crm/events';
+import { definitionOf, EVENT_BACKOFF_TYPE, EventName, EventPayload, MAX_DELIVERY_ATTEMPTS, queueFor, ServiceName } from '@crm/events';
 
 /**
- * Test support: publishes events to the customers service's real queue (`events.customers`) exactly as a
+ * Test support: publishes events to a consuming service's real queue (`events.<service>`) exactly as a
  * producer's relay does (envelope as job data, event id as job id) and waits until the consumer has handled
- * them. Not used by the service itself.
+ * them. Stands in for a producer that does not exist yet, or that a test leaves out. Not used by services.
  */
 export class EventFeed {
   private readonly redis: Redis;
@@ -16,10 +15,12 @@ export class EventFeed {
   constructor(
     redisUrl: string,
     private readonly redisPrefix: string,
-    private readonly clock: Clock,
+    /** The time events carry as occurredAt: the service's clock in service tests, real time otherwise. */
+    private readonly clock: { now(): Date } = { now: () => new Date() },
+    consumer: ServiceName = 'customers',
   ) {
     this.redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    this.queue = new Queue(queueFor('customers'), { connection: this.redis, prefix: redisPrefix });
+    this.queue = new Queue(queueFor(consumer), { connection: this.redis, prefix: redisPrefix });
   }
 
   /** Adds the event and resolves with its id once the consumer completed it; rejects when it failed. */
