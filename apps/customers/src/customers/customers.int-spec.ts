@@ -134,6 +134,19 @@ describe('customers service', () => {
     expect(rows.map((r: { name: string }) => r.name)).toEqual(['customer.registered', 'customer.assigned']);
   });
 
+  it('announces departments and staff with their whole current state, so other services can keep a copy', async () => {
+    const departments = await sql(`SELECT payload FROM outbox WHERE name = 'department.saved' AND payload->>'departmentId' = $1 ORDER BY sequence`, [d1]);
+    expect(departments.map((r: { payload: { headId: string | null } }) => r.payload.headId)).toEqual([null, head1]);
+    expect(departments[1].payload).toMatchObject({ name: '一部', code: 'D1' });
+    const [staff] = await sql(`SELECT payload FROM outbox WHERE name = 'employee.saved' AND payload->>'employeeId' = $1`, [head1]);
+    expect(staff.payload).toMatchObject({ employeeId: head1, role: 'DEPARTMENT_HEAD', departmentId: d1, name: 'Head' });
+
+    // A refused change announces nothing.
+    const before = await sql(`SELECT count(*)::int AS n FROM outbox WHERE name = 'department.saved'`, []);
+    expect((await svc.inject({ method: 'PATCH', url: `/api/v1/departments/${d2}`, payload: { headId: alice }, headers: admin })).statusCode).toBe(422);
+    expect(await sql(`SELECT count(*)::int AS n FROM outbox WHERE name = 'department.saved'`, [])).toEqual(before);
+  });
+
   it('serves the subgraph with masked phones and owners resolved', async () => {
     const c = (await post('/api/v1/customers', { name: '周', phone: '13800000007', source: 'WALK_IN' }, as(alice, Role.EMPLOYEE, d1))).json();
     const res = await svc.inject({

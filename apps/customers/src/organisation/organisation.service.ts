@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Role } from '@crm/auth';
+import { Clock } from '@crm/clock';
 import { decodeCursor, encodeCursor } from '@crm/database';
+import { OutboxWriter } from '@crm/events';
 import { CustomerErrors, OrganisationErrors } from '../customers/customer-errors';
 import { DepartmentEntity } from './department.entity';
 import { EmployeeEntity } from './employee.entity';
@@ -10,9 +12,17 @@ import { CreateDepartmentDto, CreateEmployeeDto, UpdateDepartmentDto } from './o
 /** Roles that work inside a department and so must name one. */
 const DEPARTMENT_ROLES: readonly Role[] = [Role.EMPLOYEE, Role.DEPARTMENT_HEAD];
 
+/**
+ * Departments and staff. Every change is announced (`department.saved`, `employee.saved`) in its own
+ * transaction, so the other services' copies of the organisation follow.
+ */
 @Injectable()
 export class OrganisationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
 
   private get departments() {
     return this.dataSource.getRepository(DepartmentEntity);
@@ -23,7 +33,7 @@ export class OrganisationService {
 
   async createDepartment(dto: CreateDepartmentDto): Promise<DepartmentEntity> {
     if (await this.departments.existsBy({ code: dto.code })) throw OrganisationErrors.DEPARTMENT_CODE_EXISTS(`Code ${dto.code} is taken`);
-    return this.departments.save(this.departments.create({ name: dto.name, code: dto.code, headId: null }));
+    return this.saveDepartment(this.departments.create({ name: dto.name, code: dto.code, headId: null }));
   }
 
   listDepartments(): Promise<DepartmentEntity[]> {
@@ -49,7 +59,20 @@ export class OrganisationService {
       d.headId = head.id;
     }
     if (dto.name !== undefined) d.name = dto.name;
-    return this.departments.save(d);
+    return this.saveDepartment(d);
+  }
+
+  private saveDepartment(department: DepartmentEntity): Promise<DepartmentEntity> {
+    return this.dataSource.transaction(async (manager: EntityManager) => {
+      const saved = await manager.save(department);
+      await this.outbox.append(manager, [
+        {
+          name: 'department.saved',
+          payload: { departmentId: saved.id, name: saved.name, code: saved.code, headId: saved.headId, savedAt: this.clock.now().toISOString() },
+        },
+      ]);
+      return saved;
+    });
   }
 
   async createEmployee(dto: CreateEmployeeDto): Promise<EmployeeEntity> {
@@ -57,7 +80,16 @@ export class OrganisationService {
       throw OrganisationErrors.DEPARTMENT_REQUIRED(`A ${dto.role} needs a departmentId`);
     }
     if (dto.departmentId) await this.department(dto.departmentId);
-    return this.employees.save(this.employees.create({ name: dto.name, role: dto.role, departmentId: dto.departmentId ?? null }));
+    return this.dataSource.transaction(async (manager: EntityManager) => {
+      const saved = await manager.save(this.employees.create({ name: dto.name, role: dto.role, departmentId: dto.departmentId ?? null }));
+      await this.outbox.append(manager, [
+        {
+          name: 'employee.saved',
+          payload: { employeeId: saved.id, name: saved.name, role: saved.role, departmentId: saved.departmentId, savedAt: this.clock.now().toISOString() },
+        },
+      ]);
+      return saved;
+    });
   }
 
   async employee(id: string): Promise<EmployeeEntity> {

@@ -98,6 +98,8 @@ async function compileTimeChecks(manager: EntityManager, rewards: EventConsumer<
   assertType<
     Equals<
       EventsConsumedBy<'rewards'>,
+      | 'department.saved'
+      | 'employee.saved'
       | 'customer.registered'
       | 'meeting.attended'
       | 'sale.recorded'
@@ -126,6 +128,8 @@ describe('event catalogue', () => {
   it('catalogues every event the services exchange', () => {
     expect([...EVENT_NAMES].sort()).toEqual(
       [
+        'department.saved',
+        'employee.saved',
         'customer.registered',
         'customer.updated',
         'customer.assigned',

@@ -10,6 +10,7 @@ import {
 } from './customers.events';
 import type { EventDefinition, PayloadOf } from './define-event';
 import { fineImposed } from './fines.events';
+import { departmentSaved, employeeSaved } from './organisation.events';
 import { customerServed, customerUnderServed } from './service-visits.events';
 import type { ServiceName } from './services';
 
@@ -18,6 +19,8 @@ import type { ServiceName } from './services';
  * here; the types below then know its name, payload, producers and consumers.
  */
 const DEFINITIONS = [
+  departmentSaved,
+  employeeSaved,
   customerRegistered,
   customerUpdated,
   customerAssigned,

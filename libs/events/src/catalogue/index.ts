@@ -3,6 +3,7 @@ export * from './define-event';
 export * from './domain-types';
 export * from './catalogue';
 export * from './envelope';
+export * from './organisation.events';
 export * from './customers.events';
 export * from './campaigns.events';
 export * from './complaints.events';
