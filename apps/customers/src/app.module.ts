@@ -1,12 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@crm/database';
-import { EventsModule } from '@crm/events';
+import { EventsModule, SweepsAdminModule } from '@crm/events';
 import { PlatformModule, subgraphModule } from '@crm/http';
 import { ApiKeysController } from './access/api-keys.controller';
 import { ApiKeysService } from './access/api-keys.service';
 import { DevTokenController } from './access/dev-token.controller';
-import { SweepsAdminModule } from './admin/sweeps-admin.module';
 import { ArchivesModule } from './archives/archives.module';
 import { ClassificationModule } from './classification/classification.module';
 import { CustomersConfig } from './config';

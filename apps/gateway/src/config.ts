@@ -13,6 +13,11 @@ export const gatewayConfigSchema = {
   REDIS_PREFIX: env.string('prefix for every Redis key the suite writes', { default: 'crm' }),
   LOG_LEVEL: env.enumOf('minimum log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, { default: 'info' }),
   CUSTOMERS_URL: env.url('base URL of the customers service', ['http', 'https'], { devDefault: 'http://127.0.0.1:4001' }),
+  // A service joins the suite when its URL is set; until then its routes and subgraph answer 503.
+  CAMPAIGNS_URL: env.url('base URL of the campaigns service', ['http', 'https'], { optional: true }),
+  REWARDS_URL: env.url('base URL of the rewards service', ['http', 'https'], { optional: true }),
+  COMPLAINTS_URL: env.url('base URL of the complaints service', ['http', 'https'], { optional: true }),
+  SERVICE_VISITS_URL: env.url('base URL of the service-visits service', ['http', 'https'], { optional: true }),
   SUPERGRAPH_PATH: env.string('the composed supergraph SDL the gateway serves (tools/compose-supergraph.ts writes it)', {
     default: 'apps/gateway/supergraph.graphql',
   }),

@@ -33,3 +33,7 @@ export {
   type EventsModuleOptions,
   type EventsModuleAsyncOptions,
 } from './events.module';
+export { SweepsAdminModule } from './sweeps/sweeps-admin.module';
+export { SweepErrors } from './sweeps/sweeps-admin.controller';
+export { Replicas, REPLICA_ENTITIES } from './replicas/replicas';
+export { DepartmentReplica, EmployeeReplica } from './replicas/organisation.entities';

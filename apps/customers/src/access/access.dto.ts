@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { Role } from '@crm/auth';
-
-/** Scopes a partner key may hold; each route names the scopes it accepts. */
-export const PARTNER_SCOPES = ['customers:read', 'customers:write', 'customers:pii', 'archives:write'] as const;
+import { PARTNER_SCOPES, Role } from '@crm/auth';
 
 export class DevTokenDto {
   @ApiPropertyOptional({ enum: Role, description: 'A token for a role with no employee behind it' })

@@ -110,6 +110,6 @@ export const customerStageChanged = defineEvent<CustomerStageChanged>()({
   name: 'customer.stage_changed',
   version: 1,
   producers: ['customers'],
-  consumers: ['campaigns', 'service-visits'],
+  consumers: ['service-visits'],
   description: 'A customer moved between S-1 stages; service-visits plans return visits by stage (V-3).',
 });

@@ -8,3 +8,4 @@ export * from './decorators';
 export * from './rate-limiter';
 export * from './auth.guard';
 export * from './auth.module';
+export * from './scopes';

@@ -43,6 +43,14 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ PORT: 5000, FLAG: true, MODE: 'b', NODE_ENV: 'test' });
   });
 
+  it('leaves an optional variable unset, in production too, and never requires it', () => {
+    const withOptional = { ...schema, PEER_URL: env.url('peer', ['http'], { optional: true }) };
+    const c = loadConfig(withOptional, { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_SECRET: 'x'.repeat(32) });
+    expect(c.PEER_URL).toBeUndefined();
+    expect(requiredInProduction(withOptional)).not.toContain('PEER_URL');
+    expect(() => loadConfig(withOptional, { NODE_ENV: 'development', PEER_URL: 'ftp://x' })).toThrow(/PEER_URL must use http/);
+  });
+
   it('lists what production must set', () => {
     expect(requiredInProduction(schema).sort()).toEqual(['DATABASE_URL', 'JWT_SECRET']);
   });

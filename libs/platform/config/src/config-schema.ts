@@ -12,6 +12,8 @@ export interface VariableSpec<T> {
   readonly default?: T;
   /** Default only in development and test: secrets never have a production default. */
   readonly devDefault?: T;
+  /** May be left unset anywhere (the value is then undefined): for features that are off until configured. */
+  readonly optional?: boolean;
   readonly parse: (raw: string) => T;
 }
 
@@ -42,7 +44,7 @@ export const env = {
 
   port: (description: string, defaultPort: number) => env.int(description, { default: defaultPort, min: 1, max: 65535 }),
 
-  url: (description: string, protocols: string[], opts: { default?: string; devDefault?: string } = {}) =>
+  url: (description: string, protocols: string[], opts: { default?: string; devDefault?: string; optional?: boolean } = {}) =>
     spec('url', (raw) => {
       let u: URL;
       try {
@@ -98,6 +100,7 @@ export function loadConfig<S extends ConfigSchema>(schema: S, source: NodeJS.Pro
     if (raw === undefined || raw === '') {
       if (variable.default !== undefined) out[name] = variable.default;
       else if (variable.devDefault !== undefined && nodeEnv !== 'production') out[name] = variable.devDefault;
+      else if (variable.optional) continue;
       else problems.push(`${name} is missing (${variable.description})`);
       continue;
     }
@@ -115,7 +118,7 @@ export function loadConfig<S extends ConfigSchema>(schema: S, source: NodeJS.Pro
 /** Variables a production deployment must set: those with no default that applies in production. */
 export function requiredInProduction(schema: ConfigSchema): string[] {
   return Object.entries(schema)
-    .filter(([, v]) => v.default === undefined)
+    .filter(([, v]) => v.default === undefined && !v.optional)
     .map(([name]) => name);
 }
 
@@ -131,7 +134,7 @@ export function describeSchema(schema: ConfigSchema): VariableDescription[] {
   return Object.entries(schema).map(([name, v]) => ({
     name,
     description: v.description,
-    requiredInProduction: v.default === undefined,
+    requiredInProduction: v.default === undefined && !v.optional,
     ...(v.default !== undefined ? { default: v.default } : {}),
   }));
 }

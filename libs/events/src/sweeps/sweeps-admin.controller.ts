@@ -2,7 +2,7 @@ import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, Roles } from '@crm/auth';
 import { defineErrors } from '@crm/errors';
-import { SweepBusyError, SweepRunner, UnknownSweepError } from '@crm/events';
+import { SweepBusyError, SweepRunner, UnknownSweepError } from './sweep.runner';
 
 export const SweepErrors = defineErrors({
   SWEEP_NOT_FOUND: { status: 404, title: 'No sweep of that name runs in this service' },

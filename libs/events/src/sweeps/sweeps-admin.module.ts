@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { SweepsAdminController } from './sweeps-admin.controller';
 
-/** On-demand sweeps for operators and suite tests (the SweepRunner comes from the global EventsModule). */
+/**
+ * `POST /api/v1/admin/sweeps/{name}` for a service that runs sweeps: on demand for operators and suite tests
+ * (the SweepRunner comes from the global EventsModule).
+ */
 @Module({ controllers: [SweepsAdminController] })
 export class SweepsAdminModule {}

@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@crm/database';
+import { EventsModule, SweepsAdminModule } from '@crm/events';
+import { PlatformModule, subgraphModule } from '@crm/http';
+import { CAMPAIGNS_OPTIONS } from './campaigns-options';
+import { CampaignsConfig } from './config';
+import { campaignsDatabase } from './database/campaigns-database';
+import { MeetingsModule } from './meetings/meetings.module';
+import { OrganisationModule } from './organisation/organisation.module';
+import { OutreachModule } from './outreach/outreach.module';
+import { RosterModule } from './roster/roster.module';
+
+/** Wiring only: the campaigns service's code lives by capability in the folders beside this file. */
+@Module({})
+export class AppModule {
+  static forRoot(config: CampaignsConfig): DynamicModule {
+    const production = config.NODE_ENV === 'production';
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, campaignsDatabase, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'campaigns' })),
+        PlatformModule.forService({
+          production,
+          redisUrl: config.REDIS_URL,
+          redisPrefix: config.REDIS_PREFIX,
+          jwtSecret: config.JWT_SECRET,
+          rateLimitPerMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE,
+        }),
+        EventsModule.forService({ service: 'campaigns', redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX, tz: config.BUSINESS_TZ, logLevel: config.LOG_LEVEL }),
+        subgraphModule({ production, schemaFile: 'apps/campaigns/schema.graphql' }),
+        OrganisationModule,
+        RosterModule,
+        OutreachModule,
+        MeetingsModule,
+        SweepsAdminModule,
+      ],
+      providers: [{ provide: CAMPAIGNS_OPTIONS, useValue: { tz: config.BUSINESS_TZ, sheetWindowDays: config.SHEET_WINDOW_DAYS } }],
+      exports: [CAMPAIGNS_OPTIONS],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { ServiceDatabase } from '@crm/database';
+import { EVENT_ENTITIES, REPLICA_ENTITIES } from '@crm/events';
+import { MeetingEntity } from '../meetings/meeting.entity';
+import { OutreachEventEntity } from '../outreach/outreach-event.entity';
+import { CustomerOwnerEntity } from '../roster/customer-owner.entity';
+import { migrations } from './migrations';
+
+/** Everything the campaigns service keeps, in its own schema. */
+export const campaignsDatabase: ServiceDatabase = {
+  schema: 'campaigns',
+  entities: [OutreachEventEntity, MeetingEntity, CustomerOwnerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
+  migrations,
+};

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { isEmployee, Principal, Role } from '@crm/auth';
+import { businessDate, Clock } from '@crm/clock';
+import { CAMPAIGNS_OPTIONS, CampaignsOptions } from '../campaigns-options';
+import { OrganisationErrors } from '../organisation/organisation.errors';
+import { OrganisationLookup } from '../organisation/organisation.lookup';
+import { MeetingEntity } from './meeting.entity';
+import { MeetingFilter, MeetingsRepository } from './meetings.repository';
+import { CreateMeetingDto } from './meetings.dto';
+import { MeetingErrors } from './meetings.errors';
+
+/** Roles that plan any meeting; a head plans only meetings their own department takes part in. */
+const COMPANY_ROLES: readonly Role[] = [Role.COORDINATOR, Role.GENERAL_MANAGER, Role.ADMIN];
+
+/** J-1: meetings, single or joint. */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly meetings: MeetingsRepository,
+    private readonly organisation: OrganisationLookup,
+    private readonly clock: Clock,
+    @Inject(CAMPAIGNS_OPTIONS) private readonly options: CampaignsOptions,
+  ) {}
+
+  async create(caller: Principal | undefined, dto: CreateMeetingDto): Promise<MeetingEntity> {
+    if (isEmployee(caller) && !COMPANY_ROLES.includes(caller.role) && !dto.departmentIds.includes(caller.departmentId ?? '')) {
+      throw OrganisationErrors.NOT_YOUR_DEPARTMENT('A head plans meetings their own department takes part in');
+    }
+    const today = businessDate(this.clock.now(), this.options.tz);
+    if (dto.date < today) throw MeetingErrors.MEETING_DATE_IN_PAST(`${dto.date} is before ${today}`);
+    await this.organisation.departments(dto.departmentIds);
+    return this.dataSource.transaction((manager) =>
+      this.meetings.insert(manager, {
+        date: dto.date,
+        slot: dto.slot,
+        venue: dto.venue,
+        departmentIds: dto.departmentIds,
+        createdBy: isEmployee(caller) ? caller.employeeId : null,
+      }),
+    );
+  }
+
+  async get(id: string): Promise<MeetingEntity> {
+    const meeting = await this.meetings.find(id);
+    if (!meeting) throw MeetingErrors.MEETING_NOT_FOUND(`No meeting ${id}`);
+    return meeting;
+  }
+
+  /** The meeting, or null (GraphQL's nullable `meeting(id)`). */
+  async find(id: string): Promise<MeetingEntity | null> {
+    return isUUID(id) ? this.meetings.find(id) : null;
+  }
+
+  list(filter: MeetingFilter, limit: number, cursor?: string) {
+    return this.meetings.page(filter, limit, cursor);
+  }
+}

@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsISO8601, IsUUID, Length } from 'class-validator';
+
+export class RecordOutreachEventDto {
+  @ApiProperty({ format: 'uuid', description: 'The organising department' })
+  @IsUUID()
+  departmentId: string;
+
+  @ApiProperty({ example: '2026-03-01', description: 'Business date the event took place (not in the future)' })
+  @IsISO8601({ strict: true })
+  @Length(10, 10)
+  date: string;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Employees of the department who took part' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  participantIds: string[];
+}
