@@ -1,0 +1,72 @@
+/**
+ * The submission window of a joint meeting's daily sheets (domain.md J-3, J-6).
+ *
+ * For a meeting on date M the obligation days are M-windowDays … M-1, each due strictly before the daily
+ * cutoff (18:00), and M itself, due strictly before the meeting-day deadline (J-6: 10:00 for an afternoon
+ * meeting, 16:00 for an evening one). Deadlines are instants: `zonedInstant` of the wall-clock time in the
+ * configured zone, so the comparison is exact to the millisecond (17:59:59.999 is on time, 18:00:00.000
+ * is not) whatever the server's zone.
+ */
+import { addDays, daysBetween, isBusinessDate, zonedInstant } from '@crm/clock';
+import { assertSheetMeeting, SheetMeeting, SheetRulesConfig } from './sheet-rules.config';
+
+export interface SheetDay {
+  /** The business date the sheet is for. */
+  day: string;
+  /** The first instant at which that day's sheet is no longer on time. */
+  deadline: Date;
+  /** True for the meeting day M (J-6 deadline instead of the daily cutoff). */
+  meetingDay: boolean;
+}
+
+/** J-6: the wall-clock deadline of the meeting day for the meeting's slot. */
+export function meetingDayDeadlineTime(meeting: SheetMeeting, config: SheetRulesConfig): string {
+  assertSheetMeeting(meeting);
+  return meeting.slot === 'AFTERNOON' ? config.afternoonDeadline : config.eveningDeadline;
+}
+
+/** J-6: the instant after which nothing new is accepted for the meeting. */
+export function meetingDayDeadline(meeting: SheetMeeting, config: SheetRulesConfig): Date {
+  return zonedInstant(meeting.date, meetingDayDeadlineTime(meeting, config), config.tz);
+}
+
+/** J-3: the first window day, M - windowDays. */
+export function firstSheetDay(meeting: SheetMeeting, config: SheetRulesConfig): string {
+  assertSheetMeeting(meeting);
+  return addDays(meeting.date, -config.windowDays);
+}
+
+/** J-3: the window opens at 00:00 of M - windowDays; a sheet before that is too early. */
+export function windowOpensAt(meeting: SheetMeeting, config: SheetRulesConfig): Date {
+  return zonedInstant(firstSheetDay(meeting, config), '00:00', config.tz);
+}
+
+/** Whether `day` is one of the meeting's obligation days (M - windowDays … M). */
+export function isSheetDay(meeting: SheetMeeting, day: string, config: SheetRulesConfig): boolean {
+  assertSheetMeeting(meeting);
+  if (!isBusinessDate(day)) return false;
+  const before = daysBetween(day, meeting.date);
+  return before >= 0 && before <= config.windowDays;
+}
+
+/**
+ * The deadline of one obligation day: the daily cutoff (J-3), or the meeting-day deadline on M (J-6).
+ * Throws RangeError for a day outside the window: no sheet is due then.
+ */
+export function sheetDeadline(meeting: SheetMeeting, day: string, config: SheetRulesConfig): Date {
+  if (!isSheetDay(meeting, day, config)) {
+    throw new RangeError(`${day} is not a sheet day of the meeting on ${meeting.date}`);
+  }
+  return day === meeting.date ? meetingDayDeadline(meeting, config) : zonedInstant(day, config.dailyCutoff, config.tz);
+}
+
+/** J-3/J-6: the obligation days in date order, M - windowDays first, M last, each with its deadline. */
+export function sheetDays(meeting: SheetMeeting, config: SheetRulesConfig): SheetDay[] {
+  const first = firstSheetDay(meeting, config);
+  const days: SheetDay[] = [];
+  for (let i = 0; i <= config.windowDays; i++) {
+    const day = addDays(first, i);
+    days.push({ day, deadline: sheetDeadline(meeting, day, config), meetingDay: day === meeting.date });
+  }
+  return days;
+}
