@@ -81,6 +81,26 @@ describe('suite: outreach event → archive batch → even allocation', () => {
     const gql = await api.graphql(`query($id: ID!) { meeting(id: $id) { id slot joint departments { id code name } } }`, { id: created.body.id }, admin);
     expect(gql.errors).toBeUndefined();
     expect(gql.data.meeting).toEqual({ id: created.body.id, slot: 'EVENING', joint: false, departments: [{ id: department, code: 'D3', name: '三部' }] });
+
+    // A participant invites a customer she was just allocated; the customer's invitations come from campaigns
+    // and the rest of the customer from customers, in one query.
+    const participant = participants[0];
+    const mine = await api.graphql(`query($o: ID!) { customers(first: 1, filter: { ownerId: $o }) { nodes { id } } }`, { o: participant }, admin);
+    const customerId = mine.data.customers.nodes[0].id;
+    const token = await tokenOf(participant);
+    const invited = await eventually(
+      () => post(`/api/v1/meetings/${created.body.id}/invitations`, { customerId }, token),
+      (res) => res.status === 201,
+    );
+    expect(invited.status).toBe(201);
+    const federated = await api.graphql(
+      `query($id: ID!) { customer(id: $id) { id owner { id } invitations { status employeeId meeting { venue } } } }`,
+      { id: customerId },
+      token,
+    );
+    expect(federated.errors).toBeUndefined();
+    expect(federated.data.customer).toEqual({ id: customerId, owner: { id: participant }, invitations: [{ status: 'INVITED', employeeId: participant, meeting: { venue: '礼堂' } }] });
+
     const past = await post('/api/v1/meetings', { date: '2020-05-01', slot: 'EVENING', venue: '礼堂', departmentIds: [department] });
     expect([past.status, past.body.code]).toEqual([422, 'MEETING_DATE_IN_PAST']);
   });

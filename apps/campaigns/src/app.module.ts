@@ -6,10 +6,12 @@ import { PlatformModule, subgraphModule } from '@crm/http';
 import { CAMPAIGNS_OPTIONS } from './campaigns-options';
 import { CampaignsConfig } from './config';
 import { campaignsDatabase } from './database/campaigns-database';
+import { InvitationsModule } from './invitations/invitations.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { OutreachModule } from './outreach/outreach.module';
 import { RosterModule } from './roster/roster.module';
+import { sheetRulesConfig } from './sheets';
 
 /** Wiring only: the campaigns service's code lives by capability in the folders beside this file. */
 @Module({})
@@ -34,9 +36,10 @@ export class AppModule {
         RosterModule,
         OutreachModule,
         MeetingsModule,
+        InvitationsModule,
         SweepsAdminModule,
       ],
-      providers: [{ provide: CAMPAIGNS_OPTIONS, useValue: { tz: config.BUSINESS_TZ, sheetWindowDays: config.SHEET_WINDOW_DAYS } }],
+      providers: [{ provide: CAMPAIGNS_OPTIONS, useValue: { tz: config.BUSINESS_TZ, sheetRules: sheetRulesConfig({ tz: config.BUSINESS_TZ, windowDays: config.SHEET_WINDOW_DAYS }) } }],
       exports: [CAMPAIGNS_OPTIONS],
     };
   }

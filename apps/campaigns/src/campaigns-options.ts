@@ -1,9 +1,11 @@
+import type { SheetRulesConfig } from './sheets';
+
 /** The settings campaigns' rules read, from the validated config (one place for each number, domain.md). */
 export interface CampaignsOptions {
   /** BUSINESS_TZ: business days, cutoffs and deadlines are read in it. */
   tz: string;
-  /** J-3 submission window, in days before a joint meeting. */
-  sheetWindowDays: number;
+  /** J-3..J-6: the submission window, the 18:00 cutoff and the meeting-day deadlines. */
+  sheetRules: SheetRulesConfig;
 }
 
 export const CAMPAIGNS_OPTIONS = Symbol('CAMPAIGNS_OPTIONS');

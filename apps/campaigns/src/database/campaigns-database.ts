@@ -1,5 +1,7 @@
 import { ServiceDatabase } from '@crm/database';
 import { EVENT_ENTITIES, REPLICA_ENTITIES } from '@crm/events';
+import { InvitationEntity } from '../invitations/invitation.entity';
+import { MeetingLockEntity } from '../invitations/meeting-lock.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { OutreachEventEntity } from '../outreach/outreach-event.entity';
 import { CustomerOwnerEntity } from '../roster/customer-owner.entity';
@@ -8,6 +10,6 @@ import { migrations } from './migrations';
 /** Everything the campaigns service keeps, in its own schema. */
 export const campaignsDatabase: ServiceDatabase = {
   schema: 'campaigns',
-  entities: [OutreachEventEntity, MeetingEntity, CustomerOwnerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
+  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, CustomerOwnerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
   migrations,
 };

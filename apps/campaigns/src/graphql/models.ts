@@ -1,7 +1,9 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { InvitationStatus } from '../invitations/invitation.entity';
 import { MeetingSlot } from '../meetings/meeting.entity';
 
 registerEnumType(MeetingSlot, { name: 'MeetingSlot' });
+registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
 
 /** Customers owns departments; campaigns refers to them by key (Federation 2 entity reference). */
 @ObjectType()
@@ -33,4 +35,50 @@ export class Meeting {
 
   @Field(() => [Department])
   departments: Department[];
+}
+
+/** Customers owns customers; campaigns contributes `Customer.invitations`. */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Customer {
+  @Field(() => ID)
+  id: string;
+
+  // Lazy: Invitation is declared below (and refers back to Customer).
+  @Field(() => [Invitation])
+  invitations: unknown[];
+}
+
+@ObjectType({ description: "A department's invitation of a customer to a meeting (J-2)" })
+export class Invitation {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  meetingId: string;
+
+  @Field(() => Meeting, { nullable: true })
+  meeting?: Meeting;
+
+  @Field(() => ID)
+  customerId: string;
+
+  /** The customer, resolved by the customers subgraph. */
+  @Field(() => Customer)
+  customer?: Customer;
+
+  @Field(() => ID)
+  employeeId: string;
+
+  @Field(() => ID)
+  departmentId: string;
+
+  @Field(() => InvitationStatus)
+  status: InvitationStatus;
+
+  @Field({ description: 'ISO 8601 instant' })
+  invitedAt: string;
+
+  @Field(() => String, { nullable: true })
+  confirmedAt: string | null;
 }

@@ -25,11 +25,14 @@ export class RosterRepository {
     );
   }
 
-  /** Sets or clears the V-2 flag unless a newer verdict is known; a customer not yet known is recorded with it. */
+  /**
+   * Sets or clears the V-2 flag unless a newer verdict is known. A customer not yet known is recorded with the
+   * owner the verdict names (it is the owner's department the verdict is about).
+   */
   async markServed(manager: EntityManager, m: Ownership & { underServed: boolean }): Promise<void> {
     await manager.query(
       `INSERT INTO customer_owners (customer_id, owner_id, department_id, owned_since, under_served, served_state_at)
-       VALUES ($1, $2, $3, '-infinity', $4, $5)
+       VALUES ($1, $2, $3, $5, $4, $5)
        ON CONFLICT (customer_id) DO UPDATE SET under_served = EXCLUDED.under_served, served_state_at = EXCLUDED.served_state_at
        WHERE customer_owners.served_state_at IS NULL OR customer_owners.served_state_at <= EXCLUDED.served_state_at`,
       [m.customerId, m.ownerId, m.departmentId, m.underServed, m.at],

@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { isEmployee, Principal, Role } from '@crm/auth';
+import { Clock } from '@crm/clock';
+import { CommonErrors } from '@crm/errors';
+import { CAMPAIGNS_OPTIONS, CampaignsOptions } from '../campaigns-options';
+import { MeetingEntity } from '../meetings/meeting.entity';
+import { MeetingsService } from '../meetings/meetings.service';
+import { RosterRepository } from '../roster/roster.repository';
+import { meetingDayDeadline } from '../sheets';
+import { InvitationEntity, InvitationStatus } from './invitation.entity';
+import { mayInvite } from './invitation-rules';
+import { InvitationErrors } from './invitations.errors';
+import { InvitationsRepository } from './invitations.repository';
+
+interface Inviter {
+  employeeId: string;
+  departmentId: string;
+  role: Role;
+}
+
+/** J-2 invitations and confirmations, refused under another department's lock (J-4) and after J-6. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly invitations: InvitationsRepository,
+    private readonly meetings: MeetingsService,
+    private readonly roster: RosterRepository,
+    private readonly clock: Clock,
+    @Inject(CAMPAIGNS_OPTIONS) private readonly options: CampaignsOptions,
+  ) {}
+
+  async invite(caller: Principal | undefined, meetingId: string, customerId: string): Promise<InvitationEntity> {
+    const inviter = this.inviterOf(caller);
+    const meeting = await this.meetings.get(meetingId);
+    this.assertOpen(meeting);
+    if (!meeting.departmentIds.includes(inviter.departmentId)) {
+      throw InvitationErrors.DEPARTMENT_NOT_IN_MEETING(`Department ${inviter.departmentId} does not take part in meeting ${meeting.id}`);
+    }
+    const owner = await this.roster.find(customerId);
+    if (!owner) throw InvitationErrors.CUSTOMER_NOT_FOUND(`No customer ${customerId}`);
+    const allowed = mayInvite({
+      inviterDepartmentId: inviter.departmentId,
+      meetingDepartmentIds: meeting.departmentIds,
+      ownerDepartmentId: owner.departmentId,
+      underServed: owner.underServed,
+    });
+    if (!allowed) {
+      throw InvitationErrors.CUSTOMER_NOT_IN_DEPARTMENT(`The customer belongs to department ${owner.departmentId}, which this meeting does not share`, {
+        ownerDepartmentId: owner.departmentId,
+      });
+    }
+    await this.assertNotLockedByOther(meeting.id, customerId, inviter.departmentId);
+    const created = await this.invitations.insert({
+      meetingId: meeting.id,
+      customerId,
+      employeeId: inviter.employeeId,
+      departmentId: inviter.departmentId,
+      status: InvitationStatus.INVITED,
+      invitedAt: this.clock.now(),
+      confirmedAt: null,
+    });
+    if (!created) {
+      const existing = await this.invitations.findOf(meeting.id, customerId, inviter.departmentId);
+      throw InvitationErrors.ALREADY_INVITED(`Invitation ${existing?.id} already exists`, { invitationId: existing?.id });
+    }
+    return created;
+  }
+
+  async confirm(caller: Principal | undefined, invitationId: string): Promise<InvitationEntity> {
+    const confirmer = this.inviterOf(caller);
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await this.invitations.findForUpdate(manager, invitationId);
+      if (!invitation) throw InvitationErrors.INVITATION_NOT_FOUND(`No invitation ${invitationId}`);
+      const isHead = confirmer.role === Role.DEPARTMENT_HEAD && confirmer.departmentId === invitation.departmentId;
+      if (confirmer.employeeId !== invitation.employeeId && !isHead) throw InvitationErrors.NOT_YOUR_INVITATION();
+      if (invitation.status === InvitationStatus.CONFIRMED) return invitation;
+      this.assertOpen(await this.meetings.get(invitation.meetingId));
+      await this.assertNotLockedByOther(invitation.meetingId, invitation.customerId, invitation.departmentId);
+      invitation.status = InvitationStatus.CONFIRMED;
+      invitation.confirmedAt = this.clock.now();
+      return manager.save(invitation);
+    });
+  }
+
+  async get(id: string): Promise<InvitationEntity> {
+    const invitation = await this.invitations.find(id);
+    if (!invitation) throw InvitationErrors.INVITATION_NOT_FOUND(`No invitation ${id}`);
+    return invitation;
+  }
+
+  private inviterOf(caller: Principal | undefined): Inviter {
+    if (!isEmployee(caller) || !caller.departmentId) throw CommonErrors.FORBIDDEN('Invitations are made by staff of a department');
+    return { employeeId: caller.employeeId, departmentId: caller.departmentId, role: caller.role };
+  }
+
+  /** J-6: after the meeting-day deadline (10:00 afternoon, 16:00 evening) nothing new for the meeting. */
+  private assertOpen(meeting: MeetingEntity): void {
+    const deadline = meetingDayDeadline({ date: meeting.date, slot: meeting.slot }, this.options.sheetRules);
+    if (this.clock.now().getTime() >= deadline.getTime()) {
+      throw InvitationErrors.MEETING_CONFIRMATIONS_CLOSED(`Closed at ${deadline.toISOString()}`, { closedAt: deadline.toISOString() });
+    }
+  }
+
+  /** J-4: once locked, no other department may invite or confirm; the refusal names the holder. */
+  private async assertNotLockedByOther(meetingId: string, customerId: string, departmentId: string): Promise<void> {
+    const lock = await this.invitations.lockOf(meetingId, customerId);
+    if (lock && lock.departmentId !== departmentId) {
+      throw InvitationErrors.INVITATION_LOCKED_BY_OTHER_DEPARTMENT(`Department ${lock.departmentId} holds this customer for the meeting`, {
+        holderDepartmentId: lock.departmentId,
+        lockedAt: lock.lockedAt.toISOString(),
+      });
+    }
+  }
+}
