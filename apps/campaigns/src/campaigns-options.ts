@@ -6,6 +6,8 @@ export interface CampaignsOptions {
   tz: string;
   /** J-3..J-6: the submission window, the 18:00 cutoff and the meeting-day deadlines. */
   sheetRules: SheetRulesConfig;
+  /** When the sheet-cutoff sweep runs (cron in BUSINESS_TZ). */
+  sheetCutoffCron: string;
 }
 
 export const CAMPAIGNS_OPTIONS = Symbol('CAMPAIGNS_OPTIONS');

@@ -1,5 +1,6 @@
 import { ServiceDatabase } from '@crm/database';
 import { EVENT_ENTITIES, REPLICA_ENTITIES } from '@crm/events';
+import { ReconciliationEntity, SheetClaimEntity, SheetEntity, SheetFineEntity } from '../daily-sheets/sheet.entities';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { MeetingLockEntity } from '../invitations/meeting-lock.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
@@ -10,6 +11,6 @@ import { migrations } from './migrations';
 /** Everything the campaigns service keeps, in its own schema. */
 export const campaignsDatabase: ServiceDatabase = {
   schema: 'campaigns',
-  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, CustomerOwnerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
+  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, SheetEntity, SheetClaimEntity, ReconciliationEntity, SheetFineEntity, CustomerOwnerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
   migrations,
 };
