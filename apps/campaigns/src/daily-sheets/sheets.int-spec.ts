@@ -142,6 +142,19 @@ describe('campaigns: daily sheets of a joint meeting', () => {
     expect(await sql(`SELECT count(*)::int AS n FROM outbox WHERE name = 'fine.imposed'`)).toEqual([{ n: 7 }]);
   });
 
+  it('takes sheets through the graph too, refusing bad ids with a code rather than a crash', async () => {
+    const gql = (query: string, variables: object) => post('/graphql', { query, variables }, as.head1);
+    const m = `mutation($m: ID!, $i: SubmitSheetInput!) { submitSheet(meetingId: $m, input: $i) { id late effectiveDay } }`;
+    const closed = await gql(m, { m: meeting, i: { departmentId: d1, customerIds: [] } });
+    expect(closed.json().errors[0].extensions.code).toBe('MEETING_CONFIRMATIONS_CLOSED');
+    const badMeeting = await gql(m, { m: 'nope', i: { departmentId: d1, customerIds: [] } });
+    expect(badMeeting.json().errors[0].extensions.code).toBe('MEETING_NOT_FOUND');
+    const badCustomer = await gql(m, { m: meeting, i: { departmentId: d1, customerIds: ['x'] } });
+    expect(badCustomer.json().errors[0].extensions.code).toBe('VALIDATION_FAILED');
+    const badInvite = await post('/graphql', { query: `mutation { inviteCustomer(meetingId: "x", customerId: "y") { id } confirmInvitation(id: "z") { id } }` }, as.e1);
+    expect(badInvite.json().errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['MEETING_NOT_FOUND']);
+  });
+
   it('keeps exactly one holder when 50 sheets and confirmations for one customer race from three departments', async () => {
     await at('2030-08-01T12:00:00+08:00');
     const race = (await post('/api/v1/meetings', { date: '2030-08-08', slot: 'EVENING', venue: '礼堂', departmentIds: [d1, d2, d3] })).json().id;

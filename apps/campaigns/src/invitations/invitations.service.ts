@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { isEmployee, Principal, Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
@@ -38,7 +39,7 @@ export class InvitationsService {
     if (!meeting.departmentIds.includes(inviter.departmentId)) {
       throw InvitationErrors.DEPARTMENT_NOT_IN_MEETING(`Department ${inviter.departmentId} does not take part in meeting ${meeting.id}`);
     }
-    const owner = await this.roster.find(customerId);
+    const owner = isUUID(customerId) ? await this.roster.find(customerId) : null;
     if (!owner) throw InvitationErrors.CUSTOMER_NOT_FOUND(`No customer ${customerId}`);
     const allowed = mayInvite({
       inviterDepartmentId: inviter.departmentId,
@@ -70,6 +71,7 @@ export class InvitationsService {
 
   async confirm(caller: Principal | undefined, invitationId: string): Promise<InvitationEntity> {
     const confirmer = this.inviterOf(caller);
+    if (!isUUID(invitationId)) throw InvitationErrors.INVITATION_NOT_FOUND(`No invitation ${invitationId}`);
     return this.dataSource.transaction(async (manager) => {
       const invitation = await this.invitations.findForUpdate(manager, invitationId);
       if (!invitation) throw InvitationErrors.INVITATION_NOT_FOUND(`No invitation ${invitationId}`);
@@ -85,7 +87,7 @@ export class InvitationsService {
   }
 
   async get(id: string): Promise<InvitationEntity> {
-    const invitation = await this.invitations.find(id);
+    const invitation = isUUID(id) ? await this.invitations.find(id) : null;
     if (!invitation) throw InvitationErrors.INVITATION_NOT_FOUND(`No invitation ${id}`);
     return invitation;
   }

@@ -44,7 +44,8 @@ export class MeetingsService {
   }
 
   async get(id: string): Promise<MeetingEntity> {
-    const meeting = await this.meetings.find(id);
+    // GraphQL ids arrive unchecked: an id that is not a UUID names no meeting (and must not reach SQL).
+    const meeting = isUUID(id) ? await this.meetings.find(id) : null;
     if (!meeting) throw MeetingErrors.MEETING_NOT_FOUND(`No meeting ${id}`);
     return meeting;
   }
