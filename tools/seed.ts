@@ -7,6 +7,7 @@
  * phone (409 CUSTOMER_PHONE_EXISTS), and what is already there is left alone.
  */
 import { Api, inPool, SeedError } from './seed/api';
+import { seedMeetings } from './seed/meetings';
 import { DEPARTMENTS, demoCustomers, STAFF, StaffSeed } from './seed/demo-company';
 
 /** Enough parallel requests to finish in seconds, few enough not to crowd out anyone else using the suite. */
@@ -108,11 +109,12 @@ async function main() {
   await api.checkReady();
   await api.signInAsAdmin();
 
-  const tallies = { departments: tally(), staff: tally(), heads: tally(), customers: tally() };
+  const tallies = { departments: tally(), staff: tally(), heads: tally(), customers: tally(), meetings: tally() };
   const departments = await seedDepartments(api, tallies.departments);
   const staff = await seedStaff(api, departments, tallies.staff);
   await assignHeads(api, departments, staff, tallies.heads);
   await seedCustomers(api, staff, tallies.customers);
+  await seedMeetings(api, DEPARTMENTS.map((d) => departments.get(d.code)!.id), tallies.meetings);
 
   const line = (what: string, t: Tally, done = 'created', there = 'already there') =>
     `  ${what}: ${t.created} ${done}, ${t.existing} ${there}\n`;
@@ -125,6 +127,7 @@ async function main() {
       line('staff', tallies.staff) +
       line('department heads', tallies.heads, 'assigned', 'already set') +
       line('customers', tallies.customers) +
+      line('meetings', tallies.meetings) +
       `Call the API as a member of staff:\n` +
       `  npm run token -- ${staff.get(firstHead.name)!.id}   # ${firstHead.name}, head of ${departmentName(firstHead)}\n` +
       `  npm run token -- ${staff.get(firstEmployee.name)!.id}   # ${firstEmployee.name}, employee of ${departmentName(firstEmployee)}\n`,

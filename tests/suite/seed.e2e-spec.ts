@@ -80,7 +80,7 @@ describe('npm run seed (suite)', () => {
   let afterSecond: Awaited<ReturnType<typeof company>>;
 
   beforeAll(async () => {
-    suite = await startSuite({ services: ['customers'] });
+    suite = await startSuite({ services: ['customers', 'campaigns'] });
     api = new SuiteClient(suite.gatewayUrl);
     const token = await api.rest('POST', '/api/v1/auth/dev-token', { body: { role: 'ADMIN' } });
     auth = { authorization: `Bearer ${token.body.accessToken}` };
@@ -100,6 +100,7 @@ describe('npm run seed (suite)', () => {
     expect(first.stdout).toContain(`staff: ${STAFF.length} created, 0 already there`);
     expect(first.stdout).toContain('department heads: 3 assigned, 0 already set');
     expect(first.stdout).toContain('customers: 300 created, 0 already there');
+    expect(first.stdout).toContain('meetings: 4 created, 0 already there');
     expect(first.stdout).toMatch(/npm run token -- [0-9a-f-]{36} .*head of/);
     expect(first.stdout).toMatch(/npm run token -- [0-9a-f-]{36} .*employee of/);
   });
@@ -141,6 +142,7 @@ describe('npm run seed (suite)', () => {
     expect(second.stdout).toContain(`staff: 0 created, ${STAFF.length} already there`);
     expect(second.stdout).toContain('department heads: 0 assigned, 3 already set');
     expect(second.stdout).toContain('customers: 0 created, 300 already there');
+    expect(second.stdout).toContain('meetings: 0 created, 4 already there');
     expect(ids(afterSecond.departments)).toEqual(ids(afterFirst.departments));
     expect(ids(afterSecond.employees)).toEqual(ids(afterFirst.employees));
     expect(ids(afterSecond.customers)).toEqual(ids(afterFirst.customers));

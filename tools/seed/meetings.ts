@@ -1,0 +1,42 @@
+import { Api, SeedError } from './api';
+
+interface Meeting {
+  id: string;
+  date: string;
+  venue: string;
+}
+
+/** The demo meetings: one of each department and one joint meeting of all three, in the weeks ahead. */
+export function demoMeetings(today: string, departmentIds: string[]): { date: string; slot: 'AFTERNOON' | 'EVENING'; venue: string; departmentIds: string[] }[] {
+  const day = (n: number) => {
+    const d = new Date(`${today}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().slice(0, 10);
+  };
+  return [
+    ...departmentIds.map((id, i) => ({ date: day(7 + i), slot: 'AFTERNOON' as const, venue: `${i + 1}号会议室`, departmentIds: [id] })),
+    { date: day(14), slot: 'EVENING' as const, venue: '联谊会大厅', departmentIds },
+  ];
+}
+
+/**
+ * Plans the demo meetings unless a meeting at the same venue on the same date exists. Campaigns learns the
+ * departments from customers' events, so the first attempt may find them unknown for a moment: retried.
+ */
+export async function seedMeetings(api: Api, departmentIds: string[], tally: { created: number; existing: number }): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  const existing = await api.listAll<Meeting>(`/api/v1/meetings?from=${today}`);
+  for (const m of demoMeetings(today, departmentIds)) {
+    if (existing.some((e) => e.date === m.date && e.venue === m.venue)) {
+      tally.existing++;
+      continue;
+    }
+    for (let attempt = 0; ; attempt++) {
+      const res = await api.request<{ code?: string }>('POST', '/api/v1/meetings', m, [422]);
+      if (res.status !== 422) break;
+      if (res.body.code !== 'DEPARTMENT_NOT_FOUND' || attempt >= 50) throw new SeedError(`POST /api/v1/meetings answered 422 ${res.body.code}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    tally.created++;
+  }
+}
