@@ -6,6 +6,7 @@ import { PlatformModule, subgraphModule } from '@crm/http';
 import { CAMPAIGNS_OPTIONS } from './campaigns-options';
 import { CampaignsConfig } from './config';
 import { campaignsDatabase } from './database/campaigns-database';
+import { CheckInsModule } from './check-ins/check-ins.module';
 import { DailySheetsModule } from './daily-sheets/daily-sheets.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -39,6 +40,7 @@ export class AppModule {
         MeetingsModule,
         InvitationsModule,
         DailySheetsModule,
+        CheckInsModule,
         SweepsAdminModule,
       ],
       providers: [{ provide: CAMPAIGNS_OPTIONS, useValue: { tz: config.BUSINESS_TZ, sheetRules: sheetRulesConfig({ tz: config.BUSINESS_TZ, windowDays: config.SHEET_WINDOW_DAYS }), sheetCutoffCron: config.SHEET_CUTOFF_CRON } }],

@@ -1,5 +1,6 @@
 import { ServiceDatabase } from '@crm/database';
 import { EVENT_ENTITIES, REPLICA_ENTITIES } from '@crm/events';
+import { AttendanceEntity } from '../check-ins/attendance.entity';
 import { ReconciliationEntity, SheetClaimEntity, SheetEntity, SheetFineEntity } from '../daily-sheets/sheet.entities';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { MeetingLockEntity } from '../invitations/meeting-lock.entity';
@@ -11,6 +12,6 @@ import { migrations } from './migrations';
 /** Everything the campaigns service keeps, in its own schema. */
 export const campaignsDatabase: ServiceDatabase = {
   schema: 'campaigns',
-  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, SheetEntity, SheetClaimEntity, ReconciliationEntity, SheetFineEntity, CustomerOwnerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
+  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, SheetEntity, SheetClaimEntity, ReconciliationEntity, SheetFineEntity, AttendanceEntity, CustomerOwnerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
   migrations,
 };
