@@ -12,6 +12,7 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { OutreachModule } from './outreach/outreach.module';
+import { SalesModule } from './sales/sales.module';
 import { RosterModule } from './roster/roster.module';
 import { sheetRulesConfig } from './sheets';
 
@@ -41,6 +42,7 @@ export class AppModule {
         InvitationsModule,
         DailySheetsModule,
         CheckInsModule,
+        SalesModule,
         SweepsAdminModule,
       ],
       providers: [{ provide: CAMPAIGNS_OPTIONS, useValue: { tz: config.BUSINESS_TZ, sheetRules: sheetRulesConfig({ tz: config.BUSINESS_TZ, windowDays: config.SHEET_WINDOW_DAYS }), sheetCutoffCron: config.SHEET_CUTOFF_CRON } }],

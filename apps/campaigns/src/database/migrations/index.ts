@@ -2,6 +2,7 @@ import { Init1795427207976 } from './1795427207976-init';
 import { Invitations1795431094986 } from './1795431094986-invitations';
 import { DailySheets1795431347056 } from './1795431347056-daily-sheets';
 import { CheckIns1795431628870 } from './1795431628870-check-ins';
+import { Sales1795431755724 } from './1795431755724-sales';
 
 /** In order. A landed migration is never edited: a change to the schema is a new migration. */
-export const migrations = [Init1795427207976, Invitations1795431094986, DailySheets1795431347056, CheckIns1795431628870];
+export const migrations = [Init1795427207976, Invitations1795431094986, DailySheets1795431347056, CheckIns1795431628870, Sales1795431755724];

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Role, Roles } from '@crm/auth';
+import { RecordSaleDto, RefundSaleDto } from './sales.dto';
+import { SalesService } from './sales.service';
+
+@ApiTags('sales')
+@Roles(Role.EMPLOYEE, Role.DEPARTMENT_HEAD, Role.COORDINATOR, Role.ADMIN)
+@Controller('api/v1')
+export class SalesController {
+  constructor(private readonly sales: SalesService) {}
+
+  @Post('meetings/:id/sales')
+  @ApiOperation({ summary: "Record a sale at a meeting (J-10): credited to the holder of the customer's invitation" })
+  record(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) meetingId: string, @Body() dto: RecordSaleDto) {
+    return this.sales.record(caller, meetingId, dto);
+  }
+
+  @Post('sales/:id/refunds')
+  @ApiOperation({ summary: 'Refund all or part of a sale' })
+  refund(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) saleId: string, @Body() dto: RefundSaleDto) {
+    return this.sales.refund(caller, saleId, dto);
+  }
+
+  @Get('sales/:id')
+  @ApiOperation({ summary: 'A sale and what was refunded of it' })
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.sales.get(id);
+  }
+}

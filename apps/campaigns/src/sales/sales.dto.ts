@@ -1,0 +1,31 @@
+import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
+
+/** Largest amount of one sale or refund: 100 million yuan, far above any real one, far below 2^53 fen. */
+export const MAX_AMOUNT_FEN = 10_000_000_000;
+
+@InputType('RecordSaleInput')
+export class RecordSaleDto {
+  @ApiProperty({ format: 'uuid' })
+  @Field(() => ID)
+  @IsUUID()
+  customerId: string;
+
+  @ApiProperty({ example: 128000, description: 'Amount in fen (1 yuan = 100 fen), a positive integer' })
+  @Field(() => Float, { description: 'fen, an integer (GraphQL Int stops at 2^31)' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT_FEN)
+  amountFen: number;
+}
+
+@InputType('RefundSaleInput')
+export class RefundSaleDto {
+  @ApiProperty({ example: 50000, description: 'Amount in fen, a positive integer, at most what is left of the sale' })
+  @Field(() => Float, { description: 'fen, an integer (GraphQL Int stops at 2^31)' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT_FEN)
+  amountFen: number;
+}

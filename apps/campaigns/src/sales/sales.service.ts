@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { isEmployee, Principal } from '@crm/auth';
+import { Clock } from '@crm/clock';
+import { OutboxWriter } from '@crm/events';
+import { AttendanceEntity } from '../check-ins/attendance.entity';
+import { currentInvitation } from '../check-ins/holder';
+import { MeetingsService } from '../meetings/meetings.service';
+import { RosterRepository } from '../roster/roster.repository';
+import { RefundEntity, SaleEntity } from './sale.entities';
+import { RecordSaleDto, RefundSaleDto } from './sales.dto';
+import { SaleErrors } from './sales.errors';
+
+/** J-10: sales credited to the holder of the customer's invitation, and refunds; both announced for S and R. */
+@Injectable()
+export class SalesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly meetings: MeetingsService,
+    private readonly roster: RosterRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(caller: Principal | undefined, meetingId: string, dto: RecordSaleDto): Promise<SaleEntity> {
+    const meeting = await this.meetings.get(meetingId);
+    return this.dataSource.transaction(async (manager) => {
+      const attendance = await manager.findOneBy(AttendanceEntity, { meetingId: meeting.id, customerId: dto.customerId });
+      if (!attendance) throw SaleErrors.CUSTOMER_NOT_CHECKED_IN(`Customer ${dto.customerId} is not checked in at meeting ${meeting.id}`);
+      // J-10: the holder of the current invitation; a walk-in nobody invited is credited to their owner.
+      const invitation = await currentInvitation(manager, meeting.id, dto.customerId);
+      const owner = invitation ? null : await this.roster.find(dto.customerId, manager);
+      const now = this.clock.now();
+      const sale = await manager.save(
+        manager.create(SaleEntity, {
+          meetingId: meeting.id,
+          customerId: dto.customerId,
+          amountFen: dto.amountFen,
+          refundedFen: 0,
+          creditedEmployeeId: invitation?.employeeId ?? owner!.ownerId,
+          creditedDepartmentId: invitation?.departmentId ?? owner!.departmentId,
+          invitationId: invitation?.id ?? null,
+          referrerId: attendance.referrerId,
+          soldAt: now,
+          recordedBy: isEmployee(caller) ? caller.employeeId : null,
+        }),
+      );
+      await this.outbox.append(manager, [
+        {
+          name: 'sale.recorded',
+          payload: {
+            saleId: sale.id,
+            meetingId: sale.meetingId,
+            customerId: sale.customerId,
+            amountFen: sale.amountFen,
+            creditedEmployeeId: sale.creditedEmployeeId,
+            creditedDepartmentId: sale.creditedDepartmentId,
+            referrerId: sale.referrerId,
+            soldAt: now.toISOString(),
+          },
+        },
+      ]);
+      return sale;
+    });
+  }
+
+  async refund(caller: Principal | undefined, saleId: string, dto: RefundSaleDto): Promise<RefundEntity> {
+    if (!isUUID(saleId)) throw SaleErrors.SALE_NOT_FOUND(`No sale ${saleId}`);
+    return this.dataSource.transaction(async (manager) => {
+      // The sale row locked: concurrent refunds are counted one after another, never past the amount.
+      const sale = await manager.findOne(SaleEntity, { where: { id: saleId }, lock: { mode: 'pessimistic_write' } });
+      if (!sale) throw SaleErrors.SALE_NOT_FOUND(`No sale ${saleId}`);
+      const left = sale.amountFen - sale.refundedFen;
+      if (dto.amountFen > left) throw SaleErrors.REFUND_EXCEEDS_SALE(`${left} fen of the sale are left to refund`, { refundableFen: left });
+      const now = this.clock.now();
+      sale.refundedFen += dto.amountFen;
+      await manager.save(sale);
+      const refund = await manager.save(manager.create(RefundEntity, { saleId: sale.id, amountFen: dto.amountFen, refundedAt: now, recordedBy: isEmployee(caller) ? caller.employeeId : null }));
+      await this.outbox.append(manager, [
+        { name: 'sale.refunded', payload: { refundId: refund.id, saleId: sale.id, meetingId: sale.meetingId, customerId: sale.customerId, amountFen: dto.amountFen, refundedAt: now.toISOString() } },
+      ]);
+      return refund;
+    });
+  }
+
+  async get(id: string): Promise<SaleEntity> {
+    const sale = isUUID(id) ? await this.dataSource.getRepository(SaleEntity).findOneBy({ id }) : null;
+    if (!sale) throw SaleErrors.SALE_NOT_FOUND(`No sale ${id}`);
+    return sale;
+  }
+}
