@@ -1,11 +1,31 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { scratchDatabase, scratchRedisPrefix, ScratchDatabase, testRedisUrl } from './database';
 import { TEST_JWT_SECRET } from './service-app';
 
-const root = resolve(__dirname, '..', '..', '..');
+const isDirectory = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The repository root: the first folder, walking up from `from`, that holds a package.json and an apps/
+ * folder. Counting folders would not do: this file runs from libs/testing/src under Jest but from
+ * dist/libs/testing/src under `node dist/...` (the benchmarks), and dist/ has apps/ but no package.json.
+ */
+export function findRepositoryRoot(from: string = __dirname): string {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && isDirectory(join(dir, 'apps'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no folder above ${from} has a package.json and an apps/ folder`);
+  }
+}
+
+const root = findRepositoryRoot();
 
 /** Where `npm run build:js` puts an app's entry point. */
 export const distMainOf = (app: string) => resolve(root, 'dist', 'apps', app, 'src', 'main.js');
@@ -29,7 +49,7 @@ export interface RunningSuite {
   readonly serviceUrls: Readonly<Record<string, string>>;
   readonly db: ScratchDatabase;
   readonly redisPrefix: string;
-  /** Everything a process wrote, for a failing test's message. */
+  /** The last 20,000 characters a process wrote (stdout and stderr), for a failing test's message. */
   output(name: string): string;
   /** Waits until a process has written a line containing `text` (logs arrive asynchronously); returns the lines. */
   linesContaining(name: string, text: string, timeoutMs?: number): Promise<string[]>;
@@ -47,6 +67,36 @@ export interface SuiteOptions {
    */
   template?: string | null;
   readyTimeoutMs?: number;
+  /** Node options for every process, before the entry point (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
+  /**
+   * A folder (created if missing) where each process writes its stdout and stderr, as `<name>.log`, instead of
+   * a pipe to this process: as a container runtime takes a service's output, so logging costs what it costs
+   * in production and nothing here. `output` and `linesContaining` then read the file. The files are left in
+   * place at `stop`; the folder is the caller's.
+   */
+  logDir?: string;
+}
+
+/** The last `chars` characters of a file, reading only its end (a benchmark's access log grows large). */
+function tailOf(path: string, chars: number): string {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return '';
+  }
+  try {
+    const size = fstatSync(fd).size;
+    // No character takes more than 4 bytes in UTF-8 (nor more than 3 per UTF-16 unit), so this many bytes hold
+    // at least `chars` characters; a character cut at the start decodes as U+FFFD and falls outside the slice.
+    const length = Math.min(size, chars * 4);
+    const buffer = Buffer.alloc(length);
+    const read = readSync(fd, buffer, 0, length, size - length);
+    return buffer.subarray(0, read).toString('utf8').slice(-chars);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function waitReady(url: string, child: ChildProcess, ms: number, name: string, output: () => string): Promise<void> {
@@ -66,9 +116,13 @@ async function waitReady(url: string, child: ChildProcess, ms: number, name: str
 /**
  * The suite as ops run it: each service and then the gateway as separate Node processes from `dist/`
  * (built by `npm test`), on free ports, with a database and a Redis prefix of their own. Suite tests drive
- * it over HTTP only.
+ * it over HTTP only; the benchmarks (bench/run.ts) start it the same way from dist/, as deployed
+ * (`env: { NODE_ENV: 'production', LOG_LEVEL: 'info' }`, `logDir`). `stop` drops the database; the Redis
+ * prefix's keys stay.
  */
 export async function startSuite(options: SuiteOptions): Promise<RunningSuite> {
+  const logDir = options.logDir === undefined ? undefined : resolve(options.logDir);
+  if (logDir) mkdirSync(logDir, { recursive: true });
   const template = options.template === null ? undefined : (options.template ?? process.env.TEST_TEMPLATE_DATABASE ?? 'crm_test_template');
   const db = await scratchDatabase(template);
   const redisPrefix = scratchRedisPrefix();
@@ -85,20 +139,31 @@ export async function startSuite(options: SuiteOptions): Promise<RunningSuite> {
     LOG_LEVEL: 'warn',
     ...options.env,
   };
-  const output = (name: string) => (outputs.get(name) ?? []).join('').slice(-20_000);
+  const logFileOf = (name: string) => join(logDir ?? '', `${name}.log`);
+  const output = (name: string) =>
+    logDir ? (children.has(name) ? tailOf(logFileOf(name), 20_000) : '') : (outputs.get(name) ?? []).join('').slice(-20_000);
 
   const launch = (name: string, port: number, env: Record<string, string>) => {
     const main = distMainOf(name);
     if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build:js\` first`);
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', main], {
-      cwd: root,
-      env: { ...baseEnv, PORT: String(port), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const lines: string[] = [];
-    outputs.set(name, lines);
-    child.stdout?.on('data', (chunk) => lines.push(String(chunk)));
-    child.stderr?.on('data', (chunk) => lines.push(String(chunk)));
+    const args = ['--disable-warning=ExperimentalWarning', ...(options.nodeArgs ?? []), main];
+    const spawnOptions = { cwd: root, env: { ...baseEnv, PORT: String(port), ...env } };
+    let child: ChildProcess;
+    if (logDir) {
+      // The child gets its own copy of the descriptor; ours is closed at once.
+      const fd = openSync(logFileOf(name), 'w');
+      try {
+        child = spawn(process.execPath, args, { ...spawnOptions, stdio: ['ignore', fd, fd] });
+      } finally {
+        closeSync(fd);
+      }
+    } else {
+      child = spawn(process.execPath, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });
+      const lines: string[] = [];
+      outputs.set(name, lines);
+      child.stdout?.on('data', (chunk) => lines.push(String(chunk)));
+      child.stderr?.on('data', (chunk) => lines.push(String(chunk)));
+    }
     children.set(name, child);
     return child;
   };

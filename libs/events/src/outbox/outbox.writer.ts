@@ -9,8 +9,6 @@ import { qualified, schemaOf } from '../support/sql';
 import { OUTBOX_TABLE } from './outbox.entity';
 import { installCommitHook, markPending, outboxChannel, outboxSignal } from './outbox-signal';
 
-const COLUMNS = 6;
-
 /**
  * Writes a command's events to the service's outbox inside the command's own transaction (architecture.md
  * "Events"): the events exist exactly when the state change does, and a Redis outage cannot fail the command.
@@ -25,8 +23,8 @@ export class OutboxWriter<S extends ServiceName = ServiceName> {
   ) {}
 
   /**
-   * Appends one or more events with one multi-row INSERT and a NOTIFY (delivered by PostgreSQL only on
-   * commit, so the relay never wakes for rows it cannot yet see). Pass the transaction's EntityManager.
+   * Appends one or more events with one INSERT and a NOTIFY (delivered by PostgreSQL only on commit, so the
+   * relay never wakes for rows it cannot yet see). Pass the transaction's EntityManager.
    */
   async append(
     manager: EntityManager,
@@ -54,21 +52,31 @@ export class OutboxWriter<S extends ServiceName = ServiceName> {
     });
 
     const schema = schemaOf(manager.dataSource);
-    const params: unknown[] = [];
-    const rows = envelopes.map((e, i) => {
-      params.push(e.id, e.name, e.version, JSON.stringify(e.payload), e.requestId, e.occurredAt);
-      const p = (k: number) => `$${i * COLUMNS + k}`;
-      return `(${p(1)}::uuid, ${p(2)}, ${p(3)}::int, ${p(4)}::jsonb, ${p(5)}, ${p(6)}::timestamptz)`;
-    });
-    params.push(outboxChannel(schema));
+    // One array per column, whatever the number of events: the statement's text and its 7 parameters stay the
+    // same, where a VALUES list with 6 parameters per event (12,000 for the 2,000 events of an archive chunk)
+    // gave PostgreSQL a statement to parse and plan that grew with the batch; about 1.6 times as fast for
+    // large batches (bench/README.md). `sequence` is a nextval per inserted row: ORDER BY the ordinality
+    // keeps it in the order of `events` (the function scan yields that order already, so no sort is added).
+    const params = [
+      envelopes.map((e) => e.id),
+      envelopes.map((e) => e.name),
+      envelopes.map((e) => e.version),
+      envelopes.map((e) => JSON.stringify(e.payload)),
+      envelopes.map((e) => e.requestId),
+      envelopes.map((e) => e.occurredAt),
+      outboxChannel(schema),
+    ];
     // One round trip: the insert and the notification (whose payload, the last sequence, is informational).
     await manager.query(
       `WITH appended AS (
          INSERT INTO ${qualified(schema, OUTBOX_TABLE)} (id, name, version, payload, request_id, occurred_at)
-         VALUES ${rows.join(', ')}
+         SELECT id, name, version, payload, request_id, occurred_at
+           FROM unnest($1::uuid[], $2::text[], $3::int[], $4::jsonb[], $5::text[], $6::timestamptz[])
+                WITH ORDINALITY AS e (id, name, version, payload, request_id, occurred_at, position)
+          ORDER BY position
          RETURNING sequence
        )
-       SELECT pg_notify($${params.length}, max(sequence)::text) FROM appended`,
+       SELECT pg_notify($7, max(sequence)::text) FROM appended`,
       params,
     );
 

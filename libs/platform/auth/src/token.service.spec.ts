@@ -1,3 +1,4 @@
+import { createHmac, generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AppError } from '@crm/errors';
 import { hashSecret, issueApiKey, parseApiKey, secretMatches } from './api-key';
@@ -5,6 +6,17 @@ import { Role } from './roles';
 import { TokenService } from './token.service';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters!!';
+const CLAIMS = { role: 'ADMIN', sub: 'e', iss: 'crm-suite', aud: 'crm-suite' };
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** A token with any header, signed HMAC-SHA256 with `secret` whatever `alg` says: the RS/HS confusion attack. */
+function handMade(header: Record<string, unknown>, secret: string): string {
+  const signingInput = `${b64url(header)}.${b64url({ ...CLAIMS, exp: Math.floor(Date.now() / 1000) + 600 })}`;
+  return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
+}
+
+const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const rsaPublicPem = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
 describe('access tokens', () => {
   const tokens = new TokenService(SECRET);
@@ -14,6 +26,22 @@ describe('access tokens', () => {
     expect(tokens.verify(t)).toEqual({ kind: 'employee', employeeId: 'e1', role: Role.DEPARTMENT_HEAD, departmentId: 'd1' });
   });
 
+  it('accepts tokens signed with the secret as a string (tools/token.mjs, other signers) and signs tokens they accept', () => {
+    const fromString = jwt.sign({ role: 'ADMIN' }, SECRET, { algorithm: 'HS256', subject: 'e', issuer: 'crm-suite', audience: 'crm-suite' });
+    expect(tokens.verify(fromString)).toMatchObject({ employeeId: 'e', role: Role.ADMIN });
+    const ours = tokens.sign({ sub: 'e2', role: Role.EMPLOYEE, departmentId: null });
+    expect(jwt.verify(ours, SECRET, { algorithms: ['HS256'] })).toMatchObject({ sub: 'e2', iss: 'crm-suite', aud: 'crm-suite' });
+  });
+
+  it('says an expired token has expired', () => {
+    const expired = jwt.sign({ ...CLAIMS, exp: Math.floor(Date.now() / 1000) - 1 }, SECRET);
+    expect(() => tokens.verify(expired)).toThrow('The access token has expired');
+  });
+
+  it('refuses to start without a secret', () => {
+    expect(() => new TokenService('')).toThrow();
+  });
+
   const forged: [string, string][] = [
     ['another secret', jwt.sign({ role: 'ADMIN' }, 'x'.repeat(40), { subject: 'e', issuer: 'crm-suite', audience: 'crm-suite' })],
     ['alg none', jwt.sign({ role: 'ADMIN', sub: 'e', iss: 'crm-suite', aud: 'crm-suite' }, '', { algorithm: 'none' })],
@@ -21,6 +49,13 @@ describe('access tokens', () => {
     ['no subject', jwt.sign({ role: 'ADMIN' }, SECRET, { issuer: 'crm-suite', audience: 'crm-suite' })],
     ['another audience', jwt.sign({ role: 'ADMIN' }, SECRET, { subject: 'e', issuer: 'crm-suite', audience: 'x' })],
     ['expired', jwt.sign({ role: 'ADMIN', exp: 1 }, SECRET, { subject: 'e', issuer: 'crm-suite', audience: 'crm-suite' })],
+    ['another issuer', jwt.sign({ role: 'ADMIN' }, SECRET, { subject: 'e', issuer: 'x', audience: 'crm-suite' })],
+    ['HS512 and the right secret (HS256 only)', jwt.sign(CLAIMS, SECRET, { algorithm: 'HS512' })],
+    ['alg none and no signature', `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(CLAIMS)}.`],
+    ['alg NONE and an HMAC signature', handMade({ alg: 'NONE', typ: 'JWT' }, SECRET)],
+    ['RS256 signed with an RSA key', jwt.sign(CLAIMS, rsa.privateKey, { algorithm: 'RS256' })],
+    ['RS256 in the header over an HMAC of the secret', handMade({ alg: 'RS256', typ: 'JWT' }, SECRET)],
+    ['HS256 keyed with an RSA public key', handMade({ alg: 'HS256', typ: 'JWT' }, rsaPublicPem)],
     ['garbage', 'not.a.token'],
   ];
   it.each(forged)('rejects a token with %s as 401', (_why, token) => {
