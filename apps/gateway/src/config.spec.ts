@@ -13,10 +13,11 @@ describe('gateway config', () => {
     expect(declared).toContain('CUSTOMERS_URL');
   });
 
-  it('configures the services whose URL is declared and set', () => {
-    const config = loadGatewayConfig({ NODE_ENV: 'development', CUSTOMERS_URL: 'http://customers:4001', REWARDS_URL: 'http://ignored:4003' });
-    // REWARDS_URL is not declared yet, so rewards is not configured however the environment is set.
-    expect(serviceUrlsOf(config)).toEqual({ customers: 'http://customers:4001' });
+  it('configures exactly the services whose URL is set; the others answer 503 until they join', () => {
+    const config = loadGatewayConfig({ NODE_ENV: 'development', CUSTOMERS_URL: 'http://customers:4001', REWARDS_URL: 'http://rewards:4003' });
+    expect(serviceUrlsOf(config)).toEqual({ customers: 'http://customers:4001', rewards: 'http://rewards:4003' });
+    expect(serviceUrlsOf(loadGatewayConfig({ NODE_ENV: 'production', REDIS_URL: 'redis://r:6379', CUSTOMERS_URL: 'http://c:4001' }))).toEqual({ customers: 'http://c:4001' });
+    expect(() => loadGatewayConfig({ NODE_ENV: 'development', CAMPAIGNS_URL: 'ftp://campaigns' })).toThrow(/CAMPAIGNS_URL must use http or https/);
   });
 
   it('needs the service URLs in production and defaults them outside it', () => {
