@@ -8,6 +8,7 @@ import { CampaignsConfig } from './config';
 import { campaignsDatabase } from './database/campaigns-database';
 import { CheckInsModule } from './check-ins/check-ins.module';
 import { DailySheetsModule } from './daily-sheets/daily-sheets.module';
+import { DisputesModule } from './disputes/disputes.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { OrganisationModule } from './organisation/organisation.module';
@@ -43,6 +44,7 @@ export class AppModule {
         DailySheetsModule,
         CheckInsModule,
         SalesModule,
+        DisputesModule,
         SweepsAdminModule,
       ],
       providers: [{ provide: CAMPAIGNS_OPTIONS, useValue: { tz: config.BUSINESS_TZ, sheetRules: sheetRulesConfig({ tz: config.BUSINESS_TZ, windowDays: config.SHEET_WINDOW_DAYS }), sheetCutoffCron: config.SHEET_CUTOFF_CRON } }],

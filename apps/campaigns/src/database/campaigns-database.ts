@@ -2,6 +2,7 @@ import { ServiceDatabase } from '@crm/database';
 import { EVENT_ENTITIES, REPLICA_ENTITIES } from '@crm/events';
 import { AttendanceEntity } from '../check-ins/attendance.entity';
 import { RefundEntity, SaleEntity } from '../sales/sale.entities';
+import { DisputeEntity, DisputeFineEntity } from '../disputes/dispute.entities';
 import { ReconciliationEntity, SheetClaimEntity, SheetEntity, SheetFineEntity } from '../daily-sheets/sheet.entities';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { MeetingLockEntity } from '../invitations/meeting-lock.entity';
@@ -13,6 +14,6 @@ import { migrations } from './migrations';
 /** Everything the campaigns service keeps, in its own schema. */
 export const campaignsDatabase: ServiceDatabase = {
   schema: 'campaigns',
-  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, SheetEntity, SheetClaimEntity, ReconciliationEntity, SheetFineEntity, AttendanceEntity, SaleEntity, RefundEntity, CustomerOwnerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
+  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, SheetEntity, SheetClaimEntity, ReconciliationEntity, SheetFineEntity, AttendanceEntity, SaleEntity, RefundEntity, DisputeEntity, DisputeFineEntity, CustomerOwnerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
   migrations,
 };

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+
+export class RecordDisputeDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The employees in conflict, of at least two departments' })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  partyEmployeeIds: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The customer the conflict is about' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+
+  @ApiProperty({ example: '两部员工对顾客归属有争议' })
+  @IsString()
+  @Length(1, 2000)
+  description: string;
+
+  @ApiProperty({ description: 'J-11: argued in front of customers (fines each party 100 yuan)' })
+  @IsBoolean()
+  arguedInFrontOfCustomers: boolean;
+}
+
+export const RULING_OUTCOMES = ['RULED', 'ESCALATED'] as const;
+
+export class RuleDisputeDto {
+  @ApiProperty({ enum: RULING_OUTCOMES, description: 'RULED settles it; ESCALATED hands it to the general manager' })
+  @IsIn(RULING_OUTCOMES)
+  outcome: (typeof RULING_OUTCOMES)[number];
+
+  @ApiProperty({ example: '顾客判为二部邀约' })
+  @IsString()
+  @Length(1, 2000)
+  ruling: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The department the ruling finds for' })
+  @IsOptional()
+  @IsUUID()
+  awardedDepartmentId?: string;
+}

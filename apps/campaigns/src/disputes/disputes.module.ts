@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { DisputesController } from './disputes.controller';
+import { DisputesService } from './disputes.service';
+
+/** J-11: disputes, rulings, escalation and the fine for arguing in front of customers. */
+@Module({ imports: [MeetingsModule, OrganisationModule], controllers: [DisputesController], providers: [DisputesService] })
+export class DisputesModule {}

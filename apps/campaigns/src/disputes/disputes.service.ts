@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { isEmployee, Principal, Role } from '@crm/auth';
+import { businessDate, Clock } from '@crm/clock';
+import { OutboxWriter } from '@crm/events';
+import { CAMPAIGNS_OPTIONS, CampaignsOptions } from '../campaigns-options';
+import { MeetingsService } from '../meetings/meetings.service';
+import { OrganisationLookup } from '../organisation/organisation.lookup';
+import { DisputeEntity, DisputeFineEntity, DisputeStatus } from './dispute.entities';
+import { RecordDisputeDto, RuleDisputeDto } from './disputes.dto';
+import { DisputeErrors } from './disputes.errors';
+
+/** J-11: 100 yuan for each party who argued in front of customers. */
+export const DISPUTE_FINE_FEN = 10_000;
+
+/** J-11: disputes recorded, settled after the meeting by the coordinator, escalated to the general manager. */
+@Injectable()
+export class DisputesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly meetings: MeetingsService,
+    private readonly organisation: OrganisationLookup,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    @Inject(CAMPAIGNS_OPTIONS) private readonly options: CampaignsOptions,
+  ) {}
+
+  async record(caller: Principal | undefined, meetingId: string, dto: RecordDisputeDto): Promise<DisputeEntity> {
+    const meeting = await this.meetings.get(meetingId);
+    const parties = await this.organisation.employees(dto.partyEmployeeIds);
+    const departments = new Set(parties.map((p) => p.departmentId).filter((d) => d !== null));
+    if (departments.size < 2) throw DisputeErrors.DISPUTE_NEEDS_TWO_DEPARTMENTS();
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const dispute = await manager.save(
+        manager.create(DisputeEntity, {
+          meetingId: meeting.id,
+          customerId: dto.customerId ?? null,
+          partyEmployeeIds: dto.partyEmployeeIds,
+          description: dto.description,
+          arguedInFrontOfCustomers: dto.arguedInFrontOfCustomers,
+          status: DisputeStatus.OPEN,
+          recordedBy: isEmployee(caller) ? caller.employeeId : null,
+          recordedAt: now,
+          ruling: null,
+          awardedDepartmentId: null,
+          ruledBy: null,
+          ruledAt: null,
+        }),
+      );
+      if (dto.arguedInFrontOfCustomers) {
+        const fines = parties.map((p) => ({ disputeId: dispute.id, employeeId: p.id, fineId: randomUUID(), departmentId: p.departmentId }));
+        await manager.insert(DisputeFineEntity, fines.map(({ disputeId, employeeId, fineId }) => ({ disputeId, employeeId, fineId })));
+        await this.outbox.append(
+          manager,
+          fines
+            .filter((f) => f.departmentId !== null)
+            .map((f) => ({
+              name: 'fine.imposed' as const,
+              payload: { fineId: f.fineId, employeeId: f.employeeId, departmentId: f.departmentId!, amountFen: DISPUTE_FINE_FEN, rule: 'J-11' as const, sourceId: dispute.id, imposedAt: now.toISOString() },
+            })),
+        );
+      }
+      return dispute;
+    });
+  }
+
+  async rule(caller: Principal | undefined, disputeId: string, dto: RuleDisputeDto): Promise<DisputeEntity> {
+    if (!isUUID(disputeId)) throw DisputeErrors.DISPUTE_NOT_FOUND(`No dispute ${disputeId}`);
+    const role = isEmployee(caller) ? caller.role : null;
+    return this.dataSource.transaction(async (manager) => {
+      const dispute = await manager.findOne(DisputeEntity, { where: { id: disputeId }, lock: { mode: 'pessimistic_write' } });
+      if (!dispute) throw DisputeErrors.DISPUTE_NOT_FOUND(`No dispute ${disputeId}`);
+      if (dispute.status === DisputeStatus.RULED) throw DisputeErrors.DISPUTE_ALREADY_RULED();
+      const meeting = await this.meetings.get(dispute.meetingId);
+      const now = this.clock.now();
+      if (businessDate(now, this.options.tz) < meeting.date) throw DisputeErrors.RULING_BEFORE_MEETING(`The meeting is on ${meeting.date}`);
+      if (role === Role.COORDINATOR && dispute.status === DisputeStatus.ESCALATED) throw DisputeErrors.DISPUTE_ESCALATED();
+      if (role === Role.GENERAL_MANAGER && dispute.status !== DisputeStatus.ESCALATED) throw DisputeErrors.DISPUTE_NOT_ESCALATED();
+      if (dto.outcome === 'ESCALATED' && dispute.status === DisputeStatus.ESCALATED) throw DisputeErrors.DISPUTE_ESCALATED('It is with the general manager already');
+      if (dto.awardedDepartmentId) await this.organisation.department(dto.awardedDepartmentId);
+      dispute.status = dto.outcome === 'ESCALATED' ? DisputeStatus.ESCALATED : DisputeStatus.RULED;
+      dispute.ruling = dto.ruling;
+      dispute.awardedDepartmentId = dto.awardedDepartmentId ?? null;
+      dispute.ruledBy = isEmployee(caller) ? caller.employeeId : null;
+      dispute.ruledAt = now;
+      return manager.save(dispute);
+    });
+  }
+
+  async get(id: string): Promise<DisputeEntity> {
+    const dispute = isUUID(id) ? await this.dataSource.getRepository(DisputeEntity).findOneBy({ id }) : null;
+    if (!dispute) throw DisputeErrors.DISPUTE_NOT_FOUND(`No dispute ${id}`);
+    return dispute;
+  }
+}
