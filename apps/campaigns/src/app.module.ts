@@ -13,6 +13,7 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { OutreachModule } from './outreach/outreach.module';
+import { PitchesModule } from './pitches/pitches.module';
 import { SalesModule } from './sales/sales.module';
 import { RosterModule } from './roster/roster.module';
 import { sheetRulesConfig } from './sheets';
@@ -45,6 +46,7 @@ export class AppModule {
         CheckInsModule,
         SalesModule,
         DisputesModule,
+        PitchesModule,
         SweepsAdminModule,
       ],
       providers: [{ provide: CAMPAIGNS_OPTIONS, useValue: { tz: config.BUSINESS_TZ, sheetRules: sheetRulesConfig({ tz: config.BUSINESS_TZ, windowDays: config.SHEET_WINDOW_DAYS }), sheetCutoffCron: config.SHEET_CUTOFF_CRON } }],

@@ -3,6 +3,7 @@ import { EVENT_ENTITIES, REPLICA_ENTITIES } from '@crm/events';
 import { AttendanceEntity } from '../check-ins/attendance.entity';
 import { RefundEntity, SaleEntity } from '../sales/sale.entities';
 import { DisputeEntity, DisputeFineEntity } from '../disputes/dispute.entities';
+import { PitchConsentEntity, PitchEntity } from '../pitches/pitch.entities';
 import { ReconciliationEntity, SheetClaimEntity, SheetEntity, SheetFineEntity } from '../daily-sheets/sheet.entities';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { MeetingLockEntity } from '../invitations/meeting-lock.entity';
@@ -14,6 +15,6 @@ import { migrations } from './migrations';
 /** Everything the campaigns service keeps, in its own schema. */
 export const campaignsDatabase: ServiceDatabase = {
   schema: 'campaigns',
-  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, SheetEntity, SheetClaimEntity, ReconciliationEntity, SheetFineEntity, AttendanceEntity, SaleEntity, RefundEntity, DisputeEntity, DisputeFineEntity, CustomerOwnerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
+  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, SheetEntity, SheetClaimEntity, ReconciliationEntity, SheetFineEntity, AttendanceEntity, SaleEntity, RefundEntity, DisputeEntity, DisputeFineEntity, PitchEntity, PitchConsentEntity, CustomerOwnerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
   migrations,
 };

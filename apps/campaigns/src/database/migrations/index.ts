@@ -4,6 +4,7 @@ import { DailySheets1795431347056 } from './1795431347056-daily-sheets';
 import { CheckIns1795431628870 } from './1795431628870-check-ins';
 import { Sales1795431755724 } from './1795431755724-sales';
 import { Disputes1795432774213 } from './1795432774213-disputes';
+import { Pitches1795432855363 } from './1795432855363-pitches';
 
 /** In order. A landed migration is never edited: a change to the schema is a new migration. */
-export const migrations = [Init1795427207976, Invitations1795431094986, DailySheets1795431347056, CheckIns1795431628870, Sales1795431755724, Disputes1795432774213];
+export const migrations = [Init1795427207976, Invitations1795431094986, DailySheets1795431347056, CheckIns1795431628870, Sales1795431755724, Disputes1795432774213, Pitches1795432855363];
