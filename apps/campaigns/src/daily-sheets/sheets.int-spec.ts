@@ -142,6 +142,16 @@ describe('campaigns: daily sheets of a joint meeting', () => {
     expect(await sql(`SELECT count(*)::int AS n FROM outbox WHERE name = 'fine.imposed'`)).toEqual([{ n: 7 }]);
   });
 
+  it('catches up on days a stopped sweep missed, long after the meeting (J-8)', async () => {
+    await at('2031-01-01T09:00:00+08:00');
+    const missed = (await post('/api/v1/meetings', { date: '2031-01-05', slot: 'AFTERNOON', venue: '大厅', departmentIds: [d1, d3] })).json().id;
+    await at('2031-01-20T09:00:00+08:00');
+    const result = (await sweep()).result;
+    expect(result.reconciled.filter((r: { meetingId: string }) => r.meetingId === missed)).toHaveLength(8);
+    expect(await sql('SELECT count(*)::int AS n FROM sheet_fines WHERE meeting_id = $1', [missed])).toEqual([{ n: 16 }]);
+    expect((await sweep()).result.reconciled).toEqual([]);
+  });
+
   it('takes sheets through the graph too, refusing bad ids with a code rather than a crash', async () => {
     const gql = (query: string, variables: object) => post('/graphql', { query, variables }, as.head1);
     const m = `mutation($m: ID!, $i: SubmitSheetInput!) { submitSheet(meetingId: $m, input: $i) { id late effectiveDay } }`;

@@ -127,12 +127,18 @@ export class SheetsRepository {
     return this.dataSource.getRepository(ReconciliationEntity).find({ where: day ? { meetingId, day } : { meetingId }, order: { day: 'ASC' } });
   }
 
-  /** Joint meetings whose window may still have a day to reconcile. */
-  async openJointMeetings(fromDay: string, untilDay: string): Promise<{ id: string; date: string; slot: 'AFTERNOON' | 'EVENING'; departmentIds: string[] }[]> {
+  /**
+   * Joint meetings whose window has opened and that still have a day without its reconciliation, however long
+   * ago: a sweep that was down for days catches up (J-8) instead of losing those days and their fines.
+   */
+  async openJointMeetings(untilDay: string, obligationDays: number): Promise<{ id: string; date: string; slot: 'AFTERNOON' | 'EVENING'; departmentIds: string[] }[]> {
     return this.dataSource.query(
-      `SELECT id, to_char(date, 'YYYY-MM-DD') AS date, slot, department_ids AS "departmentIds"
-         FROM meetings WHERE cardinality(department_ids) > 1 AND date >= $1 AND date <= $2 ORDER BY date, id`,
-      [fromDay, untilDay],
+      `SELECT m.id, to_char(m.date, 'YYYY-MM-DD') AS date, m.slot, m.department_ids AS "departmentIds"
+         FROM meetings m
+        WHERE cardinality(m.department_ids) > 1 AND m.date <= $1
+          AND (SELECT count(*) FROM reconciliations r WHERE r.meeting_id = m.id) < $2
+        ORDER BY m.date, m.id`,
+      [untilDay, obligationDays],
     );
   }
 

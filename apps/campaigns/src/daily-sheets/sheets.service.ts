@@ -143,7 +143,8 @@ export class SheetsService implements OnModuleInit {
   /** The `sheet-cutoff` sweep: every joint-meeting day whose deadline has passed and is not reconciled yet. */
   async reconcileDue(now: Date): Promise<Record<string, unknown>> {
     const today = businessDate(now, this.options.tz);
-    const meetings = await this.sheets.openJointMeetings(addDays(today, -1), addDays(today, this.options.sheetRules.windowDays + 1));
+    const windowDays = this.options.sheetRules.windowDays;
+    const meetings = await this.sheets.openJointMeetings(addDays(today, windowDays), windowDays + 1);
     const done: { meetingId: string; day: string }[] = [];
     let finesImposed = 0;
     for (const meeting of meetings) {
