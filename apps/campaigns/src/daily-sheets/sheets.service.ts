@@ -73,9 +73,10 @@ export class SheetsService implements OnModuleInit {
     return this.dataSource.transaction(async (manager) => {
       // Serialises one department's sheets for one meeting, so "has an on-time sheet for D" cannot race.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sheet:${meeting.id}:${dto.departmentId}`]);
-      const onTimeDays = new Map<string, boolean>();
-      for (const day of [businessDate(submittedAt, this.options.tz)]) onTimeDays.set(day, await this.sheets.hasOnTimeSheetFor(manager, meeting.id, dto.departmentId, day));
-      const verdict = classifySubmission({ submittedAt, meeting: sheetMeeting, departmentHasOnTimeSheetFor: (d) => onTimeDays.get(d) ?? false }, this.options.sheetRules);
+      // classifySubmission only ever asks about the day the sheet is handed in.
+      const today = businessDate(submittedAt, this.options.tz);
+      const onTimeToday = await this.sheets.hasOnTimeSheetFor(manager, meeting.id, dto.departmentId, today);
+      const verdict = classifySubmission({ submittedAt, meeting: sheetMeeting, departmentHasOnTimeSheetFor: (d) => d === today && onTimeToday }, this.options.sheetRules);
       if (verdict.kind === 'TOO_EARLY') throw SheetErrors.SHEET_WINDOW_NOT_OPEN(`Sheets for the meeting of ${meeting.date} are taken from ${addDays(meeting.date, -this.options.sheetRules.windowDays)}`);
       if (verdict.kind === 'CLOSED') throw InvitationErrors.MEETING_CONFIRMATIONS_CLOSED('The meeting-day deadline has passed (J-6)');
 
