@@ -5,19 +5,20 @@
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
-import { RunningSuite, startSuite, testRedisUrl, testServerUrl } from '@crm/testing';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { testServerUrl } from '@crm/testing';
 import { archiveImportBench } from './archive-import.bench';
+import { campaignsBench } from './campaigns.bench';
 import { gatewayReadBench } from './gateway-read.bench';
 import { restReadBench } from './rest-read.bench';
+import { campaignsMarkdown, printMeasured } from './support/campaigns-report';
 import { Comparison, Context } from './support/comparison';
 import { withDatabase } from './support/db';
-import { removeRedisPrefix } from './support/redis-cleanup';
 import { figuresMarkdown, Machine, printFigures, writeFigures } from './support/report';
 import { seedCompany } from './support/seed';
-import { benchSettings } from './support/settings';
+import { BenchSettings, benchSettings } from './support/settings';
+import { withSuite } from './support/suite-session';
 
 const ROOT = resolve(__dirname, '..', '..');
 const README = resolve(ROOT, 'bench', 'README.md');
@@ -53,69 +54,49 @@ async function machine(): Promise<Machine> {
   };
 }
 
-async function main(): Promise<void> {
-  const settings = benchSettings();
-  const host = await machine();
-  log(`${host.cores} cores, load ${host.loadAverage}; starting the customers service and the gateway`);
-
-  // Each process logs to a file, as a container runtime would take its stdout: the access log's line per
-  // request costs the service what it costs in production, and nothing in the process that runs autocannon.
-  const logDir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
-  let suite: RunningSuite | undefined;
-  const stopAll = async () => {
-    const running = suite;
-    suite = undefined;
-    try {
-      if (!running) return;
-      await running.stop();
-      await removeRedisPrefix(testRedisUrl(), running.redisPrefix);
-    } finally {
-      rmSync(logDir, { recursive: true, force: true });
-    }
-  };
-  const interrupted = () => void stopAll().finally(() => process.exit(130));
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-
-  const comparisons: Comparison[] = [];
-  const contexts: Context[] = [];
-  try {
-    // From dist/ on free ports, on a fresh empty database the service migrates at start (template: null), as
-    // deployed (k8s configmaps): NODE_ENV=production (no movable clock, which outside production reads its
-    // offset from Redis on every request; no introspection) and LOG_LEVEL=info (one access-log line per
-    // request).
-    // BENCH_CPU_PROF=<dir>: the service and the gateway write V8 CPU profiles there when they stop (the
-    // profiler slows them, so such a run's figures are for finding hot spots, not for the README).
-    const profileDir = process.env.BENCH_CPU_PROF;
-    suite = await startSuite({
-      services: ['customers'],
-      template: null,
-      env: { NODE_ENV: 'production', LOG_LEVEL: 'info' },
-      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [],
-      logDir,
-    });
+/** The customers service's three comparisons (README "What is measured"), on a suite of its own. */
+async function customersPart(settings: BenchSettings, profileDir: string | undefined): Promise<{ comparisons: Comparison[]; contexts: Context[] }> {
+  return withSuite(['customers'], profileDir, async (suite) => {
     log(`suite up: gateway ${suite.gatewayUrl}, customers ${suite.serviceUrls.customers}; registering ${settings.customers} customers`);
     const company = await seedCompany(suite.serviceUrls.customers, settings.customers);
     const ctx = { suite, company, settings, log };
-
     const rest = await restReadBench(ctx);
-    comparisons.push(rest.comparison);
-    contexts.push(rest.context);
-    comparisons.push(await gatewayReadBench(ctx));
+    const gateway = await gatewayReadBench(ctx);
     // Last: the import leaves an outbox backlog that the relay keeps publishing after the answer.
-    comparisons.push(await archiveImportBench(ctx));
-  } finally {
-    log('stopping the suite');
-    await stopAll();
-  }
+    const archive = await archiveImportBench(ctx);
+    return { comparisons: [rest.comparison, gateway, archive], contexts: [rest.context] };
+  });
+}
+
+async function main(): Promise<void> {
+  const settings = benchSettings();
+  const host = await machine();
+  // BENCH_CPU_PROF=<dir>: the services and the gateway write V8 CPU profiles there when they stop (the
+  // profiler slows them, so such a run's figures are for finding hot spots, not for the README).
+  const profileDir = process.env.BENCH_CPU_PROF;
+  log(`${host.cores} cores, load ${host.loadAverage}; parts: ${[...settings.only].join(', ')}`);
+
+  const customers = settings.only.has('customers') ? await customersPart(settings, profileDir) : undefined;
+  // Campaigns on a suite of its own (customers, campaigns, gateway): with campaigns running, the customers
+  // figures above would share the cores with its event consumers, and the import's events with them.
+  const campaigns = settings.only.has('campaigns')
+    ? await withSuite(['customers', 'campaigns'], profileDir, (suite) => {
+        log(`suite up: gateway ${suite.gatewayUrl}, campaigns ${suite.serviceUrls.campaigns}`);
+        return campaignsBench({ suite, settings, log });
+      })
+    : undefined;
+  log('suites stopped');
 
   host.loadAverageAfter = loadavg().map((n) => n.toFixed(2)).join(' / ');
-  printFigures(comparisons, contexts, (line) => process.stdout.write(`${line}\n`));
-  if (process.env.BENCH_CPU_PROF) {
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  if (customers) printFigures(customers.comparisons, customers.contexts, print);
+  if (campaigns) printMeasured(campaigns, print);
+  if (profileDir) {
     log('profiled run: figures not written to the README');
     return;
   }
-  writeFigures(README, figuresMarkdown(host, settings, comparisons, contexts));
+  if (customers) writeFigures(README, figuresMarkdown(host, settings, customers.comparisons, customers.contexts));
+  if (campaigns) writeFigures(README, campaignsMarkdown(host, settings, campaigns), 'campaigns');
   log(`figures written to ${README}`);
 }
 

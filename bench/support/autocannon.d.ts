@@ -8,12 +8,16 @@ declare module 'autocannon' {
     body?: string | Buffer;
     /** Called before every request; answers the request to send. */
     setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+    /** Called with every answer, and the context its setupRequest saw (one request in flight per connection). */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
 
   export interface AutocannonOptions {
     url: string;
     connections?: number;
     duration?: number;
+    /** Requests to make in all, shared out over the connections; overrides duration. */
+    amount?: number;
     pipelining?: number;
     timeout?: number;
     method?: string;
@@ -44,6 +48,7 @@ declare module 'autocannon' {
     '2xx': number;
   }
 
-  function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+  /** The run: a promise of its result that can also be stopped early (the result then covers what was done). */
+  function autocannon(options: AutocannonOptions): Promise<AutocannonResult> & { stop(): void };
   export default autocannon;
 }

@@ -34,8 +34,13 @@ export async function startBenchProcess(script: string, env: Record<string, stri
   const lines: string[] = [];
   child.stdout?.on('data', (chunk) => lines.push(String(chunk)));
   child.stderr?.on('data', (chunk) => lines.push(String(chunk)));
+  // Ctrl-C ends the bench with process.exit once the suite is cleaned up, before the benchmark's own
+  // `finally` could stop this server: it goes down with the bench instead of living on as an orphan.
+  const killOnExit = () => child.kill();
+  process.once('exit', killOnExit);
   const stop = () =>
     new Promise<void>((done) => {
+      process.off('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return done();
       const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       child.once('exit', () => {

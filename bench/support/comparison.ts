@@ -1,9 +1,9 @@
 /** One side of a comparison, as the README table shows it. */
 export interface Side {
   label: string;
-  /** Requests per second, or rows per second for the import. */
+  /** Requests per second, or rows per second for the import; campaigns names what each request does. */
   rate: number;
-  unit: 'req/s' | 'rows/s';
+  unit: 'req/s' | 'rows/s' | 'invitations/s' | 'confirmations/s' | 'sheets/s';
   p99Ms?: number;
   p50Ms?: number;
   /** Requests made (load) or rows written (import). */

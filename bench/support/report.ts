@@ -14,12 +14,12 @@ export interface Machine {
   revision: string;
 }
 
-const START = '<!-- bench:figures:start (written by `npm run bench`; edits here are overwritten) -->';
-const END = '<!-- bench:figures:end -->';
+const startMarker = (block: string) => `<!-- bench:${block}:start (written by \`npm run bench\`; edits here are overwritten) -->`;
+const endMarker = (block: string) => `<!-- bench:${block}:end -->`;
 
-const num = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const num = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-function figure(s: Side): string {
+export function figure(s: Side): string {
   const rate = `${num(s.rate)} ${s.unit}`;
   const latency = s.p99Ms !== undefined ? `, p50 ${num(s.p50Ms ?? 0)} ms, p99 ${num(s.p99Ms)} ms` : '';
   const failures = s.failures ? `, **${s.failures} failures**` : '';
@@ -36,11 +36,18 @@ function verdict(c: Comparison): string {
   return `**missed** by ${num(short, 2)} (${num(ratio, 2)} < ${num(c.target, 1)}; the suite needs ${num(needed)}% more throughput)`;
 }
 
+/** Which run, on what: the first line of every block of figures. */
+export function runLine(machine: Machine): string {
+  return (
+    `Run of ${machine.date} (commit ${machine.revision}) on ${machine.cores} cores (${machine.cpu}), ${num(machine.memoryGb)} GB RAM, Node ${machine.node}, ${machine.postgres}; ` +
+    `the database, Redis, the suite, the baselines and autocannon all on this one machine; load average (1/5/15 min) ${machine.loadAverage} before the run, ${machine.loadAverageAfter ?? '?'} after.`
+  );
+}
+
 /** The figures section: machine, settings, the table, and the facts behind each pair. */
 export function figuresMarkdown(machine: Machine, settings: BenchSettings, comparisons: Comparison[], contexts: Context[]): string {
   const lines = [
-    `Run of ${machine.date} (commit ${machine.revision}) on ${machine.cores} cores (${machine.cpu}), ${num(machine.memoryGb)} GB RAM, Node ${machine.node}, ${machine.postgres}; ` +
-      `the database, Redis, the suite, the baselines and autocannon all on this one machine; load average (1/5/15 min) ${machine.loadAverage} before the run, ${machine.loadAverageAfter ?? '?'} after.`,
+    runLine(machine),
     '',
     `Settings: ${settings.connections} connections, pipelining 1, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s measured per side ` +
       `(BENCH_DURATION=${settings.durationSeconds}, BENCH_WARMUP=${settings.warmupSeconds}, BENCH_CONNECTIONS=${settings.connections}); ` +
@@ -61,14 +68,18 @@ export function figuresMarkdown(machine: Machine, settings: BenchSettings, compa
   return lines.join('\n');
 }
 
-/** Puts the figures between the markers of bench/README.md, keeping the hand-written analysis around them. */
-export function writeFigures(readmePath: string, figures: string): void {
-  const block = `${START}\n${figures}\n${END}`;
+/**
+ * Puts the figures between the markers of `block` in bench/README.md, keeping the hand-written analysis and
+ * the other blocks around them: a run of one part (BENCH_ONLY) rewrites that part's figures only.
+ */
+export function writeFigures(readmePath: string, figures: string, block = 'figures'): void {
+  const [START, END] = [startMarker(block), endMarker(block)];
+  const text = `${START}\n${figures}\n${END}`;
   const current = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '';
   const start = current.indexOf(START);
   const end = current.indexOf(END);
   const next =
-    start >= 0 && end > start ? `${current.slice(0, start)}${block}${current.slice(end + END.length)}` : `${current}${current ? '\n\n' : '# Benchmarks\n\n'}${block}\n`;
+    start >= 0 && end > start ? `${current.slice(0, start)}${text}${current.slice(end + END.length)}` : `${current}${current ? '\n\n' : '# Benchmarks\n\n'}${text}\n`;
   writeFileSync(readmePath, next);
 }
 

@@ -15,6 +15,26 @@ export interface BenchSettings {
   importRows: number;
   /** Rows of one archive batch: the service accepts at most 50,000 per batch (archives.service.ts). */
   batchRows: number;
+  /** Which parts run (BENCH_ONLY=customers,campaigns; all when unset). */
+  only: ReadonlySet<BenchPart>;
+  /** Concurrent callers of the invitation latency run (issue #3 asks for 50). */
+  inviteConnections: number;
+  /** Joint meetings the sheet throughput run hands sheets in for, one sheet per department and meeting. */
+  sheetMeetings: number;
+  /** Confirmed customers on each of those sheets. */
+  sheetCustomers: number;
+}
+
+export const BENCH_PARTS = ['customers', 'campaigns'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
+function parts(): ReadonlySet<BenchPart> {
+  const raw = process.env.BENCH_ONLY?.trim();
+  if (!raw) return new Set(BENCH_PARTS);
+  const named = raw.split(',').map((p) => p.trim());
+  const unknown = named.filter((p) => !(BENCH_PARTS as readonly string[]).includes(p));
+  if (unknown.length) throw new Error(`BENCH_ONLY names ${unknown.join(', ')}; the parts are ${BENCH_PARTS.join(', ')}`);
+  return new Set(named as BenchPart[]);
 }
 
 function positiveInt(name: string, fallback: number): number {
@@ -33,5 +53,9 @@ export function benchSettings(): BenchSettings {
     customers: positiveInt('BENCH_CUSTOMERS', 1000),
     importRows: positiveInt('BENCH_IMPORT_ROWS', 100_000),
     batchRows: 50_000,
+    only: parts(),
+    inviteConnections: positiveInt('BENCH_INVITE_CONNECTIONS', 50),
+    sheetMeetings: positiveInt('BENCH_SHEET_MEETINGS', 200),
+    sheetCustomers: positiveInt('BENCH_SHEET_CUSTOMERS', 20),
   };
 }

@@ -74,7 +74,7 @@ export class DisputesService {
       const dispute = await manager.findOne(DisputeEntity, { where: { id: disputeId }, lock: { mode: 'pessimistic_write' } });
       if (!dispute) throw DisputeErrors.DISPUTE_NOT_FOUND(`No dispute ${disputeId}`);
       if (dispute.status === DisputeStatus.RULED) throw DisputeErrors.DISPUTE_ALREADY_RULED();
-      const meeting = await this.meetings.get(dispute.meetingId);
+      const meeting = await this.meetings.get(dispute.meetingId, manager);
       const now = this.clock.now();
       if (businessDate(now, this.options.tz) < meeting.date) throw DisputeErrors.RULING_BEFORE_MEETING(`The meeting is on ${meeting.date}`);
       if (role === Role.COORDINATOR && dispute.status === DisputeStatus.ESCALATED) throw DisputeErrors.DISPUTE_ESCALATED();

@@ -92,6 +92,12 @@ describe('campaigns: invitations', () => {
     expect([again.statusCode, again.json().confirmedAt]).toEqual([200, byHead.json().confirmedAt]);
   });
 
+  it('answers 30 concurrent confirmations with a pool of 10 (every read inside the transaction uses its connection)', async () => {
+    const invitation = (await invite(single, c1, as.e1b)).json().id ?? (await sql(`SELECT id FROM invitations WHERE meeting_id = $1 AND customer_id = $2`, [single, c1]))[0].id;
+    const answers = await Promise.all(Array.from({ length: 30 }, () => post(`/api/v1/invitations/${invitation}/confirm`, {}, as.e1b)));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(30).fill(200));
+  }, 20_000);
+
   it('refuses inviting or confirming a customer another department holds, naming the holder (J-4)', async () => {
     const mine = (await sql(`SELECT id FROM invitations WHERE meeting_id = $1 AND customer_id = $2 AND department_id = $3`, [joint, c1, d1]))[0].id;
     await sql(`INSERT INTO meeting_locks (meeting_id, customer_id, department_id, locked_at) VALUES ($1, $2, $3, now())`, [joint, c1, d2]);

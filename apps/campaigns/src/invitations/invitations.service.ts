@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isEmployee, Principal, Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
 import { CommonErrors } from '@crm/errors';
@@ -78,8 +78,8 @@ export class InvitationsService {
       const isHead = confirmer.role === Role.DEPARTMENT_HEAD && confirmer.departmentId === invitation.departmentId;
       if (confirmer.employeeId !== invitation.employeeId && !isHead) throw InvitationErrors.NOT_YOUR_INVITATION();
       if (invitation.status === InvitationStatus.CONFIRMED) return invitation;
-      this.assertOpen(await this.meetings.get(invitation.meetingId));
-      await this.assertNotLockedByOther(invitation.meetingId, invitation.customerId, invitation.departmentId);
+      this.assertOpen(await this.meetings.get(invitation.meetingId, manager));
+      await this.assertNotLockedByOther(invitation.meetingId, invitation.customerId, invitation.departmentId, manager);
       invitation.status = InvitationStatus.CONFIRMED;
       invitation.confirmedAt = this.clock.now();
       return manager.save(invitation);
@@ -106,8 +106,8 @@ export class InvitationsService {
   }
 
   /** J-4: once locked, no other department may invite or confirm; the refusal names the holder. */
-  private async assertNotLockedByOther(meetingId: string, customerId: string, departmentId: string): Promise<void> {
-    const lock = await this.invitations.lockOf(meetingId, customerId);
+  private async assertNotLockedByOther(meetingId: string, customerId: string, departmentId: string, manager?: EntityManager): Promise<void> {
+    const lock = await this.invitations.lockOf(meetingId, customerId, manager);
     if (lock && lock.departmentId !== departmentId) {
       throw InvitationErrors.INVITATION_LOCKED_BY_OTHER_DEPARTMENT(`Department ${lock.departmentId} holds this customer for the meeting`, {
         holderDepartmentId: lock.departmentId,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isEmployee, Principal, Role } from '@crm/auth';
 import { businessDate, Clock } from '@crm/clock';
 import { CAMPAIGNS_OPTIONS, CampaignsOptions } from '../campaigns-options';
@@ -43,9 +43,10 @@ export class MeetingsService {
     );
   }
 
-  async get(id: string): Promise<MeetingEntity> {
+  /** Pass the transaction's manager when inside one: a second pooled connection per request can exhaust the pool. */
+  async get(id: string, manager?: EntityManager): Promise<MeetingEntity> {
     // GraphQL ids arrive unchecked: an id that is not a UUID names no meeting (and must not reach SQL).
-    const meeting = isUUID(id) ? await this.meetings.find(id) : null;
+    const meeting = isUUID(id) ? await this.meetings.find(id, manager) : null;
     if (!meeting) throw MeetingErrors.MEETING_NOT_FOUND(`No meeting ${id}`);
     return meeting;
   }
