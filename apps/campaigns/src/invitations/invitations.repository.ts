@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { isUniqueViolation } from '@crm/database';
 import { InvitationEntity } from './invitation.entity';
 import { MeetingLockEntity } from './meeting-lock.entity';
-
-const UNIQUE_VIOLATION = '23505';
 
 /** Every query on invitations and locks. */
 @Injectable()
@@ -15,7 +14,7 @@ export class InvitationsRepository {
     try {
       return await this.dataSource.getRepository(InvitationEntity).save(this.dataSource.getRepository(InvitationEntity).create(invitation));
     } catch (e) {
-      if ((e as { code?: string }).code === UNIQUE_VIOLATION) return null;
+      if (isUniqueViolation(e)) return null;
       throw e;
     }
   }

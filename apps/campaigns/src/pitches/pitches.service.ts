@@ -3,6 +3,7 @@ import { isUUID } from 'class-validator';
 import { DataSource, IsNull } from 'typeorm';
 import { isEmployee, Principal } from '@crm/auth';
 import { Clock } from '@crm/clock';
+import { isUniqueViolation } from '@crm/database';
 import { CommonErrors } from '@crm/errors';
 import { AttendanceEntity } from '../check-ins/attendance.entity';
 import { currentInvitation } from '../check-ins/holder';
@@ -12,8 +13,6 @@ import { RosterRepository } from '../roster/roster.repository';
 import { PitchConsentEntity, PitchEntity } from './pitch.entities';
 import { GrantConsentDto, StartPitchDto } from './pitches.dto';
 import { PitchErrors } from './pitches.errors';
-
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * J-10 at the meeting: the holder of the customer's invitation presents; the customer's follow-up employee may
@@ -55,7 +54,7 @@ export class PitchesService {
     try {
       return await manager.save(manager.create(PitchEntity, { meetingId: meeting.id, customerId: dto.customerId, employeeId, role, startedAt: this.clock.now(), endedAt: null }));
     } catch (e) {
-      if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
+      if (!isUniqueViolation(e)) throw e;
       const active = await manager.findOneBy(PitchEntity, { meetingId: meeting.id, customerId: dto.customerId, endedAt: IsNull() });
       throw PitchErrors.PITCH_IN_PROGRESS(`Employee ${active?.employeeId} is presenting`, { employeeId: active?.employeeId });
     }

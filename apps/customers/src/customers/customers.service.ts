@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { isEmployee, Principal, Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
+import { isUniqueViolation } from '@crm/database';
 import { CommonErrors } from '@crm/errors';
 import { DomainEvent, OutboxWriter } from '@crm/events';
 import { AuditAction } from '../audit/audit-entry.entity';
@@ -91,7 +92,7 @@ export class CustomersService {
         )
         .catch((e) => {
           // Two registrations of one phone at once: the unique index decides, the loser hears why.
-          if ((e as { code?: string }).code === '23505') throw CustomerErrors.CUSTOMER_PHONE_EXISTS('This phone is already a customer');
+          if (isUniqueViolation(e)) throw CustomerErrors.CUSTOMER_PHONE_EXISTS('This phone is already a customer');
           throw e;
         });
       await this.history.record(manager, [

@@ -5,3 +5,4 @@ export * from './redis';
 export * from './health';
 export * from './cursor';
 export * from './database-cli';
+export * from './unique-violation';
