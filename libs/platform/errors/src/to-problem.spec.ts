@@ -30,6 +30,7 @@ describe('error mapping', () => {
     [{ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
     [{ code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }, 413, 'PAYLOAD_TOO_LARGE'],
     [{ code: '23505' }, 409, 'CONFLICT'],
+    [new Error('timeout exceeded when trying to connect'), 503, 'SERVICE_UNAVAILABLE'],
     [new Error('boom'), 500, 'INTERNAL'],
     [undefined, 500, 'INTERNAL'],
   ])('maps %p to %i %s', (thrown, status, code) => {

@@ -47,6 +47,8 @@ interface FrameworkError {
  * HttpException, Fastify's body-parsing errors, PostgreSQL constraint errors) by their status, and the rest
  * into a 500 whose detail never leaves the process.
  */
+const POOL_WAIT_TIMEOUT = 'timeout exceeded when trying to connect';
+
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof HttpException) {
@@ -68,6 +70,8 @@ export function toAppError(error: unknown): AppError {
   // PostgreSQL: a unique violation that a service did not translate is still the caller's conflict.
   if (e.code === '23505') return CommonErrors.CONFLICT('The record already exists');
   if (e.code === '22P02') return CommonErrors.VALIDATION_FAILED('A value has the wrong format');
+  // pg-pool's wait for a free connection ran out: the caller may retry, nothing was written.
+  if (e.message === POOL_WAIT_TIMEOUT) return CommonErrors.SERVICE_UNAVAILABLE('The database is busy; try again');
   return CommonErrors.INTERNAL('An unexpected error occurred');
 }
 
