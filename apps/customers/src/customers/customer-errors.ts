@@ -11,7 +11,6 @@ export const CustomerErrors = defineErrors({
   REFERRER_NOT_FOUND: { status: 422, title: 'The referrer is not a known customer' },
   CUSTOMER_NOT_EDITABLE: { status: 403, title: 'You may not change this customer' },
   TRANSFER_TO_SAME_OWNER: { status: 409, title: 'The customer already belongs to this employee' },
-  INVALID_CURSOR: { status: 400, title: 'The cursor is not valid' },
 });
 
 export const OrganisationErrors = defineErrors({

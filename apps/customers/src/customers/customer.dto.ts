@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { PageQueryDto } from '../organisation/organisation.dto';
+import { PageQueryDto } from '@crm/http';
 import { CustomerSource, CustomerStage, Gender } from './customer.entity';
 
 export class RegisterCustomerDto {

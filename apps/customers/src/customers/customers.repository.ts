@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { decodeCursor, encodeCursor } from '@crm/database';
-import { CustomerErrors } from './customer-errors';
+import { keysetPage, type Page } from '@crm/database';
 import { CustomerEntity, CustomerStage } from './customer.entity';
 
 export interface CustomerFilter {
@@ -12,11 +11,6 @@ export interface CustomerFilter {
   underServed?: boolean;
   /** Name prefix, case-insensitive. */
   name?: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 /** Every query of customers lives here (architecture.md "Inside a service"). */
@@ -72,17 +66,6 @@ export class CustomersRepository {
     if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
     if (filter.underServed !== undefined) qb.andWhere('c.under_served = :underServed', { underServed: filter.underServed });
     if (filter.name) qb.andWhere('c.name ILIKE :name', { name: `${filter.name.replace(/[%_\\]/g, '\\$&')}%` });
-    if (cursor) {
-      const key = decodeCursor<{ createdAt: string; id: string }>(cursor, ['createdAt', 'id']);
-      if (!key) throw CustomerErrors.INVALID_CURSOR();
-      qb.andWhere('(c.created_at, c.id) > (:createdAt, :id)', key);
-    }
-    const rows = await qb.orderBy('c.created_at', 'ASC').addOrderBy('c.id', 'ASC').limit(limit + 1).getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
-    };
+    return keysetPage(qb, 'c.id', { limit, cursor }, { column: 'c.created_at', value: (c) => c.createdAt });
   }
 }

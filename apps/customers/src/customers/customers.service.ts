@@ -14,7 +14,8 @@ import { CustomerErrors } from './customer-errors';
 import { CustomerEntity, CustomerStage } from './customer.entity';
 import { CustomerQueryDto, RegisterCustomerDto, TransferCustomerDto, UpdateCustomerDto } from './customer.dto';
 import { customerView, CustomerView } from './customer.view';
-import { CustomerFilter, CustomersRepository, Page } from './customers.repository';
+import type { Page } from '@crm/database';
+import { CustomerFilter, CustomersRepository } from './customers.repository';
 import { actorOf, mayEditCustomer, maySeeFullPhone } from './personal-data-policy';
 import { normalizeMainlandMobile } from './phone';
 

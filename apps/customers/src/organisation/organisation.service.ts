@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
-import { decodeCursor, encodeCursor } from '@crm/database';
+import { keysetPage } from '@crm/database';
 import { OutboxWriter } from '@crm/events';
-import { CustomerErrors, OrganisationErrors } from '../customers/customer-errors';
+import { OrganisationErrors } from '../customers/customer-errors';
 import { DepartmentEntity } from './department.entity';
 import { EmployeeEntity } from './employee.entity';
 import { CreateDepartmentDto, CreateEmployeeDto, UpdateDepartmentDto } from './organisation.dto';
@@ -109,13 +109,6 @@ export class OrganisationService {
   async listEmployees(filter: { departmentId?: string }, limit: number, cursor?: string) {
     const qb = this.employees.createQueryBuilder('e');
     if (filter.departmentId) qb.andWhere('e.department_id = :d', { d: filter.departmentId });
-    if (cursor) {
-      const key = decodeCursor<{ id: string }>(cursor, ['id']);
-      if (!key) throw CustomerErrors.INVALID_CURSOR();
-      qb.andWhere('e.id > :id', key);
-    }
-    const rows = await qb.orderBy('e.id', 'ASC').limit(limit + 1).getMany();
-    const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? encodeCursor({ id: items[items.length - 1].id }) : null };
+    return keysetPage(qb, 'e.id', { limit, cursor });
   }
 }

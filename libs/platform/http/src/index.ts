@@ -4,3 +4,4 @@ export * from './clock-admin.controller';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './subgraph';
+export * from './page-query.dto';
