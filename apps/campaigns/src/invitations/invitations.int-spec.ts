@@ -122,6 +122,39 @@ describe('campaigns: invitations', () => {
     await svc.inject({ method: 'DELETE', url: '/api/v1/admin/clock', headers: admin });
   });
 
+  it("lists a meeting's invitations page by page: staff see their own department's, the coordinator any", async () => {
+    const get = (url: string, headers: Record<string, string>) => svc.inject({ method: 'GET', url, headers });
+    const all = await sql(`SELECT id, department_id FROM invitations WHERE meeting_id = $1 ORDER BY invited_at, id`, [joint]);
+    expect(all.length).toBeGreaterThan(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await get(`/api/v1/meetings/${joint}/invitations?limit=2${cursor ? `&cursor=${cursor}` : ''}`, bearer(Role.COORDINATOR));
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items.length).toBeLessThanOrEqual(2);
+      seen.push(...res.json().items.map((i: { id: string }) => i.id));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.map((r: { id: string }) => r.id));
+
+    const own = await get(`/api/v1/meetings/${joint}/invitations?limit=200`, as.e2);
+    expect(own.json().items.map((i: { id: string }) => i.id)).toEqual(all.filter((r: { department_id: string }) => r.department_id === d2).map((r: { id: string }) => r.id));
+    const confirmed = await get(`/api/v1/meetings/${joint}/invitations?status=CONFIRMED&departmentId=${d2}`, as.e2);
+    expect(confirmed.json().items.every((i: { status: string; departmentId: string }) => i.status === 'CONFIRMED' && i.departmentId === d2)).toBe(true);
+    expect((await get(`/api/v1/meetings/${joint}/invitations?customerId=${c1}`, admin)).json().items.map((i: { customerId: string }) => i.customerId)).toEqual([c1, c1]);
+
+    for (const [url, headers, status, code] of [
+      [`/api/v1/meetings/${joint}/invitations?departmentId=${d1}`, as.e2, 403, 'NOT_YOUR_DEPARTMENT'],
+      [`/api/v1/meetings/${randomUUID()}/invitations`, admin, 404, 'MEETING_NOT_FOUND'],
+      [`/api/v1/meetings/${joint}/invitations?cursor=not-one-of-ours`, admin, 400, 'INVALID_CURSOR'],
+      [`/api/v1/meetings/${joint}/invitations?status=MAYBE`, admin, 400, 'VALIDATION_FAILED'],
+      [`/api/v1/meetings/${joint}/invitations?limit=0`, admin, 400, 'VALIDATION_FAILED'],
+    ] as const) {
+      const res = await get(url, headers);
+      expect([url, res.statusCode, res.json().code]).toEqual([url, status, code]);
+    }
+  });
+
   it('serves invitations in the graph: the mutations and Customer.invitations', async () => {
     const gql = (query: string, variables: object, headers = as.e2) => post('/graphql', { query, variables }, headers);
     const invited = await gql(`mutation($m: ID!, $c: ID!) { inviteCustomer(meetingId: $m, customerId: $c) { id status meeting { id joint } } }`, { m: joint, c: c2 });

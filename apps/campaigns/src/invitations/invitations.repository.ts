@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { isUniqueViolation } from '@crm/database';
-import { InvitationEntity } from './invitation.entity';
+import { isUniqueViolation, keysetPage, type Page } from '@crm/database';
+import { InvitationEntity, InvitationStatus } from './invitation.entity';
 import { MeetingLockEntity } from './meeting-lock.entity';
 
 /** Every query on invitations and locks. */
@@ -25,6 +25,19 @@ export class InvitationsRepository {
 
   findOf(meetingId: string, customerId: string, departmentId: string): Promise<InvitationEntity | null> {
     return this.dataSource.getRepository(InvitationEntity).findOneBy({ meetingId, customerId, departmentId });
+  }
+
+  /** A meeting's invitations in the order they were made (keyset on invited_at, id). */
+  pageOfMeeting(
+    meetingId: string,
+    filter: { departmentId?: string; status?: InvitationStatus; customerId?: string },
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<InvitationEntity>> {
+    const qb = this.dataSource.getRepository(InvitationEntity).createQueryBuilder('i').where('i.meeting_id = :meetingId', { meetingId });
+    if (filter.departmentId) qb.andWhere('i.department_id = :departmentId', { departmentId: filter.departmentId });
+    if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
+    if (filter.customerId) qb.andWhere('i.customer_id = :customerId', { customerId: filter.customerId });
+    return keysetPage(qb, 'i.id', page, { column: 'i.invited_at', value: (i) => i.invitedAt });
   }
 
   /** Invitations of many customers at once (the GraphQL `Customer.invitations` loader), newest first. */

@@ -3,14 +3,17 @@ import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { isEmployee, Principal, Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
+import type { Page } from '@crm/database';
 import { CommonErrors } from '@crm/errors';
 import { CAMPAIGNS_OPTIONS, CampaignsOptions } from '../campaigns-options';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { MeetingsService } from '../meetings/meetings.service';
+import { departmentScope } from '../organisation/department-scope';
 import { RosterRepository } from '../roster/roster.repository';
 import { meetingDayDeadline } from '../sheets';
 import { InvitationEntity, InvitationStatus } from './invitation.entity';
 import { mayInvite } from './invitation-rules';
+import { InvitationQueryDto } from './invitations.dto';
 import { InvitationErrors } from './invitations.errors';
 import { InvitationsRepository } from './invitations.repository';
 
@@ -90,6 +93,13 @@ export class InvitationsService {
     const invitation = isUUID(id) ? await this.invitations.find(id) : null;
     if (!invitation) throw InvitationErrors.INVITATION_NOT_FOUND(`No invitation ${id}`);
     return invitation;
+  }
+
+  /** A meeting's invitations: staff of a department see their department's, company-wide roles any. */
+  async list(caller: Principal | undefined, meetingId: string, query: InvitationQueryDto, limit: number): Promise<Page<InvitationEntity>> {
+    const departmentId = departmentScope(caller, query.departmentId);
+    const meeting = await this.meetings.get(meetingId);
+    return this.invitations.pageOfMeeting(meeting.id, { departmentId, status: query.status, customerId: query.customerId }, { limit, cursor: query.cursor });
   }
 
   private inviterOf(caller: Principal | undefined): Inviter {

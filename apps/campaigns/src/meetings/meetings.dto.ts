@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageQueryDto } from '@crm/http';
 import { MeetingSlot } from './meeting.entity';
 
 export class CreateMeetingDto {
@@ -27,21 +27,7 @@ export class CreateMeetingDto {
   departmentIds: string[];
 }
 
-export class MeetingQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 512)
-  cursor?: string;
-
+export class MeetingQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Meetings on or after this date' })
   @IsOptional()
   @IsISO8601({ strict: true })

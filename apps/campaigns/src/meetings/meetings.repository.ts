@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { decodeCursor, encodeCursor } from '@crm/database';
+import { keysetPage } from '@crm/database';
 import { MeetingEntity } from './meeting.entity';
-import { MeetingErrors } from './meetings.errors';
 
 export interface MeetingFilter {
   from?: string;
@@ -31,14 +30,6 @@ export class MeetingsRepository {
     const qb = this.dataSource.getRepository(MeetingEntity).createQueryBuilder('m');
     if (filter.from) qb.andWhere('m.date >= :from', { from: filter.from });
     if (filter.departmentId) qb.andWhere(':d = ANY(m.department_ids)', { d: filter.departmentId });
-    if (cursor) {
-      const key = decodeCursor<{ date: string; id: string }>(cursor, ['date', 'id']);
-      if (!key) throw MeetingErrors.INVALID_CURSOR();
-      qb.andWhere('(m.date, m.id) > (:date, :id)', key);
-    }
-    const rows = await qb.orderBy('m.date', 'ASC').addOrderBy('m.id', 'ASC').limit(limit + 1).getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit ? encodeCursor({ date: last.date, id: last.id }) : null };
+    return keysetPage(qb, 'm.id', { limit, cursor }, { column: 'm.date', value: (m) => m.date });
   }
 }

@@ -3,6 +3,8 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** A sale at a meeting (J-10), in fen, credited to the holder of the customer's invitation. */
 @Entity({ name: 'sales' })
 @Index(['customerId'])
+// The meeting's sales list reads them in the order sold.
+@Index(['meetingId', 'soldAt'])
 @Check('sales_amounts', '"amount_fen" > 0 AND "refunded_fen" >= 0 AND "refunded_fen" <= "amount_fen"')
 export class SaleEntity {
   @PrimaryGeneratedColumn('uuid')

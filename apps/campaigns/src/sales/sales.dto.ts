@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { PageQueryDto } from '@crm/http';
 
 /** Largest amount of one sale or refund: 100 million yuan, far above any real one, far below 2^53 fen. */
 export const MAX_AMOUNT_FEN = 10_000_000_000;
@@ -28,4 +29,16 @@ export class RefundSaleDto {
   @Min(1)
   @Max(MAX_AMOUNT_FEN)
   amountFen: number;
+}
+
+export class SaleQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The credited department; staff of a department always see their own' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
 }

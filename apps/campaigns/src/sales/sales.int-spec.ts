@@ -94,4 +94,20 @@ describe('campaigns: sales and refunds', () => {
     const refund = await gql(`mutation($s: ID!, $i: RefundSaleInput!) { refundSale(saleId: $s, input: $i) { amountFen } }`, { s: sale.json().data.recordSale.id, i: { amountFen: 0 } });
     expect(refund.json().errors[0].extensions.code).toBe('VALIDATION_FAILED');
   });
+
+  it("lists a meeting's sales in the order sold: the credited department's staff and company-wide roles", async () => {
+    const get = (url: string, headers: Record<string, string>) => svc.inject({ method: 'GET', url, headers });
+    const sold = await sql(`SELECT id, credited_department_id FROM sales WHERE meeting_id = $1 ORDER BY sold_at, id`, [meeting]);
+    expect(sold.length).toBeGreaterThanOrEqual(2);
+    const all = await get(`/api/v1/meetings/${meeting}/sales?limit=1`, bearer(Role.GENERAL_MANAGER));
+    expect([all.statusCode, all.json().items.map((s: { id: string }) => s.id)]).toEqual([200, [sold[0].id]]);
+    const next = await get(`/api/v1/meetings/${meeting}/sales?limit=200&cursor=${all.json().nextCursor}`, bearer(Role.GENERAL_MANAGER));
+    expect(next.json()).toEqual({ items: sold.slice(1).map((r: { id: string }) => expect.objectContaining({ id: r.id })), nextCursor: null });
+
+    const mine = await get(`/api/v1/meetings/${meeting}/sales`, as.holder);
+    expect(mine.json().items.map((s: { id: string }) => s.id)).toEqual(sold.filter((r: { credited_department_id: string }) => r.credited_department_id === d2).map((r: { id: string }) => r.id));
+    expect(mine.json().items[0]).toMatchObject({ amountFen: 250_000, refundedFen: expect.any(Number), creditedEmployeeId: holder });
+    const other = await get(`/api/v1/meetings/${meeting}/sales?departmentId=${d1}`, as.holder);
+    expect([other.statusCode, other.json().code]).toEqual([403, 'NOT_YOUR_DEPARTMENT']);
+  });
 });

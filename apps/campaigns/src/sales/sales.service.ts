@@ -3,13 +3,15 @@ import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { isEmployee, Principal } from '@crm/auth';
 import { Clock } from '@crm/clock';
+import { keysetPage, type Page } from '@crm/database';
 import { OutboxWriter } from '@crm/events';
 import { AttendanceEntity } from '../check-ins/attendance.entity';
 import { currentInvitation } from '../check-ins/holder';
 import { MeetingsService } from '../meetings/meetings.service';
+import { departmentScope } from '../organisation/department-scope';
 import { RosterRepository } from '../roster/roster.repository';
 import { RefundEntity, SaleEntity } from './sale.entities';
-import { RecordSaleDto, RefundSaleDto } from './sales.dto';
+import { RecordSaleDto, RefundSaleDto, SaleQueryDto } from './sales.dto';
 import { SaleErrors } from './sales.errors';
 
 /** J-10: sales credited to the holder of the customer's invitation, and refunds; both announced for S and R. */
@@ -88,5 +90,15 @@ export class SalesService {
     const sale = isUUID(id) ? await this.dataSource.getRepository(SaleEntity).findOneBy({ id }) : null;
     if (!sale) throw SaleErrors.SALE_NOT_FOUND(`No sale ${id}`);
     return sale;
+  }
+
+  /** A meeting's sales in the order sold: staff of a department see those credited to it, company-wide roles any. */
+  async list(caller: Principal | undefined, meetingId: string, query: SaleQueryDto, limit: number): Promise<Page<SaleEntity>> {
+    const departmentId = departmentScope(caller, query.departmentId);
+    const meeting = await this.meetings.get(meetingId);
+    const qb = this.dataSource.getRepository(SaleEntity).createQueryBuilder('s').where('s.meeting_id = :meetingId', { meetingId: meeting.id });
+    if (departmentId) qb.andWhere('s.credited_department_id = :departmentId', { departmentId });
+    if (query.customerId) qb.andWhere('s.customer_id = :customerId', { customerId: query.customerId });
+    return keysetPage(qb, 's.id', { limit, cursor: query.cursor }, { column: 's.sold_at', value: (s) => s.soldAt });
   }
 }
