@@ -1,0 +1,28 @@
+import { ServiceDatabase } from '@crm/database';
+import { EVENT_ENTITIES, REPLICA_ENTITIES } from '@crm/events';
+import { KnownCustomerEntity } from '../customers/known-customer.entity';
+import { FineEntryEntity } from '../fines/fine-entry.entity';
+import { PointsAccountEntity, PointsCorrectionEntity, PointsEntryEntity } from '../ledger/points.entities';
+import { RedemptionRequestEntity } from '../points/redemption-request.entity';
+import { ReferralBonusEntity, ReferralRefundEntity, ReferralSaleEntity, ReferralSpendEntity } from '../referrals/referral.entities';
+import { migrations } from './migrations';
+
+/** Everything the rewards service keeps, in its own schema. */
+export const rewardsDatabase: ServiceDatabase = {
+  schema: 'rewards',
+  entities: [
+    PointsEntryEntity,
+    PointsAccountEntity,
+    PointsCorrectionEntity,
+    RedemptionRequestEntity,
+    KnownCustomerEntity,
+    ReferralBonusEntity,
+    ReferralSaleEntity,
+    ReferralRefundEntity,
+    ReferralSpendEntity,
+    FineEntryEntity,
+    ...REPLICA_ENTITIES,
+    ...EVENT_ENTITIES,
+  ],
+  migrations,
+};

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { LedgerRepository } from './ledger.repository';
+import { LedgerService } from './ledger.service';
+
+/** the points ledger, its cached accounts and the ledger-audit sweep. */
+@Module({ providers: [LedgerRepository, LedgerService], exports: [LedgerRepository, LedgerService] })
+export class LedgerModule {}

@@ -1,0 +1,13 @@
+import type { Tier } from './ledger/tiers';
+
+/** The settings rewards' rules read, from the validated config (one place for each number, domain.md). */
+export interface RewardsOptions {
+  /** BUSINESS_TZ: fines are totalled per month in it. */
+  tz: string;
+  /** Membership tiers by lifetime points, lowest first. */
+  tiers: readonly Tier[];
+  /** When the ledger-audit sweep runs (cron in BUSINESS_TZ). */
+  ledgerAuditCron: string;
+}
+
+export const REWARDS_OPTIONS = Symbol('REWARDS_OPTIONS');
