@@ -1,12 +1,13 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentPrincipal, Principal, Role, Roles } from '@crm/auth';
+import { CurrentPrincipal, FieldCaller, Principal, RequestHeaders, Role, Roles } from '@crm/auth';
+import { inField } from '@crm/errors';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { InvitationsService } from '../invitations/invitations.service';
 import { Loaders } from './loaders';
 import { Customer, Invitation } from './models';
 
 interface GqlContext {
-  req: object;
+  req: { principal?: Principal; headers: RequestHeaders };
 }
 
 /** The GraphQL view of an invitation: instants as ISO strings, like every other instant of the graph. */
@@ -55,15 +56,22 @@ export class InvitationResolver {
 
 @Resolver(() => Customer)
 export class CustomerInvitationsResolver {
-  constructor(private readonly loaders: Loaders) {}
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly caller: FieldCaller,
+  ) {}
 
   @ResolveReference()
   resolveReference(ref: { id: string }) {
     return { id: ref.id };
   }
 
+  /** Reached through `_entities`, where no guard runs: any employee, or a partner with campaigns:read. */
   @ResolveField(() => [Invitation])
-  async invitations(@Parent() c: { id: string }, @Context() ctx: GqlContext) {
-    return (await this.loaders.for(ctx.req).invitationsOfCustomer.load(c.id)).map(invitationView);
+  invitations(@Parent() c: { id: string }, @Context() ctx: GqlContext) {
+    return inField(async () => {
+      await this.caller.require(ctx.req, ['campaigns:read']);
+      return (await this.loaders.for(ctx.req).invitationsOfCustomer.load(c.id)).map(invitationView);
+    });
   }
 }

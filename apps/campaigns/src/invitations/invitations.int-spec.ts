@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Role } from '@crm/auth';
+import { issueApiKey, Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
 import { bearer, startTestService, TestService } from '@crm/testing';
 import { EventFeed } from '@crm/testing-events';
@@ -27,6 +27,12 @@ describe('campaigns: invitations', () => {
 
   const sql = (query: string, params: unknown[] = []) => svc.app.get(DataSource).query(query, params);
   const post = (url: string, payload: unknown, headers = admin) => svc.inject({ method: 'POST', url, payload, headers });
+  /** A partner key with these scopes, as customers announces it. */
+  const partner = async (scopes: string[]) => {
+    const issued = issueApiKey();
+    await feed.publish('api_key.issued', { keyId: issued.id, name: 'ERP', scopes, hash: issued.hash, issuedAt: svc.app.get(Clock).now().toISOString() });
+    return { 'x-api-key': issued.key };
+  };
   const invite = (meetingId: string, customerId: string, headers: Record<string, string>) => post(`/api/v1/meetings/${meetingId}/invitations`, { customerId }, headers);
   const moveClock = (now: string) => svc.inject({ method: 'PUT', url: '/api/v1/admin/clock', payload: { now }, headers: admin });
   const at = () => new Date().toISOString();
@@ -172,5 +178,13 @@ describe('campaigns: invitations', () => {
     );
     const invitations = entities.json().data._entities[0].invitations;
     expect(invitations).toEqual(expect.arrayContaining([{ departmentId: d2, status: 'CONFIRMED', meeting: { id: joint } }, { departmentId: d1, status: 'INVITED', meeting: { id: joint } }]));
+
+    // No guard runs on _entities: the field checks its caller itself.
+    const entitiesAs = async (headers: Record<string, string>) =>
+      (await gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { invitations { status } } } }`, { r: [{ __typename: 'Customer', id: c2 }] }, headers)).json();
+    expect((await entitiesAs({})).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await entitiesAs({ authorization: 'Bearer forged' })).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await entitiesAs(await partner(['customers:read']))).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await entitiesAs(await partner(['campaigns:read']))).data._entities[0].invitations).toHaveLength(invitations.length);
   });
 });

@@ -157,4 +157,22 @@ describe('customers service', () => {
     });
     expect(res.json()).toEqual({ data: { customer: { id: c.id, phone: '138****0007', stage: 'POTENTIAL', owner: { id: alice, name: 'Alice', department: { code: 'D1' } } } } });
   });
+
+  it('answers _entities, where no guard runs, only to a caller it can check', async () => {
+    const c = (await post('/api/v1/customers', { name: '钱', phone: '13800000008', source: 'WALK_IN' }, as(alice, Role.EMPLOYEE, d1))).json();
+    const entities = (headers: Record<string, string>) =>
+      svc.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { ...headers, 'content-type': 'application/json' },
+        payload: {
+          query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { name phone } ... on Employee { name } ... on Department { code } } }`,
+          variables: { r: [{ __typename: 'Customer', id: c.id }, { __typename: 'Employee', id: alice }, { __typename: 'Department', id: d1 }] },
+        },
+      });
+    const anonymous = (await entities({})).json();
+    expect(anonymous.data._entities).toEqual([null, null, null]);
+    expect(anonymous.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    expect((await entities(as(carol, Role.EMPLOYEE, d2))).json()).toEqual({ data: { _entities: [{ name: '钱', phone: '138****0008' }, { name: 'Alice' }, { code: 'D1' }] } });
+  });
 });

@@ -1,14 +1,14 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentPrincipal, PartnerScopes, Principal, Role, Roles } from '@crm/auth';
+import { CurrentPrincipal, FieldCaller, PartnerScopes, Principal, RequestHeaders, Role, Roles } from '@crm/auth';
 import { DEFAULT_PAGE_SIZE, encodeCursor } from '@crm/database';
-import { CommonErrors } from '@crm/errors';
+import { CommonErrors, inField } from '@crm/errors';
 import { CustomersService } from '../customers/customers.service';
 import { HistoryService, historyView } from '../history/history.service';
 import { Loaders } from './loaders';
 import { Customer, CustomerConnection, CustomerFilter, Department, Employee, HistoryEntry, MAX_CONNECTION_PAGE, RegisterCustomerInput, UpdateCustomerInput } from './models';
 
 interface GqlContext {
-  req: object & { principal?: Principal };
+  req: { principal?: Principal; headers: RequestHeaders };
 }
 
 @Resolver(() => Customer)
@@ -17,6 +17,7 @@ export class CustomerResolver {
     private readonly customerService: CustomersService,
     private readonly historyService: HistoryService,
     private readonly loaders: Loaders,
+    private readonly caller: FieldCaller,
   ) {}
 
   @Query(() => Customer, { nullable: true })
@@ -87,10 +88,16 @@ export class CustomerResolver {
     return rows.map(historyView);
   }
 
-  /** Other subgraphs hand the gateway `Customer { id }`; this fills it in, masked for the caller (P-1). */
+  /**
+   * Other subgraphs hand the gateway `Customer { id }`; this fills it in, masked for the caller (P-1). No guard
+   * runs on `_entities`, so the caller is checked here.
+   */
   @ResolveReference()
-  async resolveReference(ref: { id: string }, ctx?: GqlContext) {
-    const entity = await this.loaders.for(ctx?.req ?? ref).customer.load(ref.id);
-    return entity ? this.customerService.view(ctx?.req?.principal, entity) : null;
+  resolveReference(ref: { id: string }, ctx: GqlContext) {
+    return inField(async () => {
+      const viewer = await this.caller.require(ctx.req, ['customers:read']);
+      const entity = await this.loaders.for(ctx.req).customer.load(ref.id);
+      return entity ? this.customerService.view(viewer, entity) : null;
+    });
   }
 }

@@ -1,11 +1,12 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { PartnerScopes } from '@crm/auth';
+import { FieldCaller, PartnerScopes, Principal, RequestHeaders } from '@crm/auth';
+import { inField } from '@crm/errors';
 import { OrganisationService } from '../organisation/organisation.service';
 import { Loaders } from './loaders';
 import { Department, Employee } from './models';
 
 interface GqlContext {
-  req: object;
+  req: { principal?: Principal; headers: RequestHeaders };
 }
 
 @Resolver(() => Department)
@@ -13,6 +14,7 @@ export class DepartmentResolver {
   constructor(
     private readonly organisation: OrganisationService,
     private readonly loaders: Loaders,
+    private readonly caller: FieldCaller,
   ) {}
 
   @Query(() => [Department])
@@ -26,9 +28,13 @@ export class DepartmentResolver {
     return d.headId ? this.loaders.for(ctx.req).employee.load(d.headId) : null;
   }
 
+  /** Reached through `_entities`, where no guard runs: the caller is checked here. */
   @ResolveReference()
-  resolveReference(ref: { id: string }, ctx?: GqlContext) {
-    return this.loaders.for(ctx?.req ?? ref).department.load(ref.id);
+  resolveReference(ref: { id: string }, ctx: GqlContext) {
+    return inField(async () => {
+      await this.caller.require(ctx.req, ['customers:read']);
+      return this.loaders.for(ctx.req).department.load(ref.id);
+    });
   }
 }
 
@@ -37,6 +43,7 @@ export class EmployeeResolver {
   constructor(
     private readonly organisation: OrganisationService,
     private readonly loaders: Loaders,
+    private readonly caller: FieldCaller,
   ) {}
 
   @Query(() => [Employee])
@@ -50,8 +57,12 @@ export class EmployeeResolver {
     return e.departmentId ? this.loaders.for(ctx.req).department.load(e.departmentId) : null;
   }
 
+  /** Reached through `_entities`, where no guard runs: the caller is checked here. */
   @ResolveReference()
-  resolveReference(ref: { id: string }, ctx?: GqlContext) {
-    return this.loaders.for(ctx?.req ?? ref).employee.load(ref.id);
+  resolveReference(ref: { id: string }, ctx: GqlContext) {
+    return inField(async () => {
+      await this.caller.require(ctx.req, ['customers:read']);
+      return this.loaders.for(ctx.req).employee.load(ref.id);
+    });
   }
 }

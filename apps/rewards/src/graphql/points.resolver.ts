@@ -1,7 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentPrincipal, PartnerScopes, Principal, Roles } from '@crm/auth';
-import { CommonErrors } from '@crm/errors';
+import { CurrentPrincipal, FieldCaller, PartnerScopes, Principal, Roles } from '@crm/auth';
+import { CommonErrors, inField } from '@crm/errors';
 import { CustomersRepository } from '../customers/customers.repository';
 import { idempotencyKeyOf } from '../points/idempotency';
 import { REDEEMING_ROLES } from '../points/points.controller';
@@ -9,8 +9,6 @@ import { RedeemPointsArgs } from '../points/points.dto';
 import { PointsErrors } from '../points/points.errors';
 import { entryView } from '../points/points.views';
 import { RedemptionsService } from '../points/redemptions.service';
-import { FieldCaller } from './field-caller';
-import { inField } from './field-errors';
 import { Loaders } from './loaders';
 import { Customer, PointsAccount, PointsEntry, Redemption } from './models';
 

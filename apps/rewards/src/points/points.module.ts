@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module';
-import { FieldCaller } from '../graphql/field-caller';
 import { Loaders } from '../graphql/loaders';
 import { CustomerPointsResolver, PointsAccountResolver, RedemptionResolver } from '../graphql/points.resolver';
 import { LedgerModule } from '../ledger/ledger.module';
@@ -13,6 +12,6 @@ import { RedemptionsService } from './redemptions.service';
 @Module({
   imports: [LedgerModule, CustomersModule],
   controllers: [PointsController],
-  providers: [PointsService, RedemptionsService, CorrectionsService, Loaders, FieldCaller, CustomerPointsResolver, PointsAccountResolver, RedemptionResolver],
+  providers: [PointsService, RedemptionsService, CorrectionsService, Loaders, CustomerPointsResolver, PointsAccountResolver, RedemptionResolver],
 })
 export class PointsModule {}

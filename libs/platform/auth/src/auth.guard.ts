@@ -1,12 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CommonErrors } from '@crm/errors';
-import { ApiKeyStore } from './api-key.store';
+import { Authenticator } from './authenticator';
 import { PUBLIC_KEY, requestOf, ROLES_KEY, SCOPES_KEY } from './decorators';
-import { Principal } from './principal';
 import { RateLimiter } from './rate-limiter';
 import { Role } from './roles';
-import { TokenService } from './token.service';
 
 /**
  * Zero trust behind the gateway: every service authenticates every call itself. Employees bring a JWT,
@@ -17,8 +15,7 @@ import { TokenService } from './token.service';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
-    private readonly apiKeys: ApiKeyStore,
+    private readonly authenticator: Authenticator,
     private readonly limiter: RateLimiter,
   ) {}
 
@@ -27,7 +24,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = requestOf(context);
-    const principal = await this.authenticate(request.headers);
+    const principal = await this.authenticator.authenticate(request.headers);
     request.principal = principal;
 
     if (principal.kind === 'partner') {
@@ -44,19 +41,5 @@ export class AuthGuard implements CanActivate {
       throw CommonErrors.FORBIDDEN(`This operation needs one of the roles ${roles.join(', ')}`);
     }
     return true;
-  }
-
-  private async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Principal> {
-    const authorization = headers['authorization'];
-    if (typeof authorization === 'string' && authorization.startsWith('Bearer ')) {
-      return this.tokens.verify(authorization.slice('Bearer '.length).trim());
-    }
-    const key = headers['x-api-key'];
-    if (typeof key === 'string' && key.length > 0) {
-      const partner = await this.apiKeys.authenticate(key);
-      if (!partner) throw CommonErrors.UNAUTHENTICATED('The API key is not valid or has been revoked');
-      return partner;
-    }
-    throw CommonErrors.UNAUTHENTICATED('Send an employee token (Authorization: Bearer) or a partner key (X-Api-Key)');
   }
 }

@@ -4,6 +4,8 @@ import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ApiKeyStore } from './api-key.store';
 import { AuthGuard } from './auth.guard';
+import { Authenticator } from './authenticator';
+import { FieldCaller } from './field-caller';
 import { RateLimiter } from './rate-limiter';
 import { TokenService } from './token.service';
 
@@ -30,9 +32,11 @@ export class AuthModule {
           useFactory: (redis: Redis) => new RateLimiter(redis, options.redisPrefix, options.rateLimitPerMinute),
           inject: [options.redisToken],
         },
+        Authenticator,
+        FieldCaller,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [TokenService, ApiKeyStore],
+      exports: [TokenService, ApiKeyStore, Authenticator, FieldCaller],
     };
   }
 }

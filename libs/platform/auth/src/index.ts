@@ -6,6 +6,8 @@ export * from './api-key.entity';
 export * from './api-key.store';
 export * from './decorators';
 export * from './rate-limiter';
+export * from './authenticator';
+export * from './field-caller';
 export * from './auth.guard';
 export * from './auth.module';
 export * from './scopes';

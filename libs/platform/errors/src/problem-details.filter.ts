@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { graphQLErrorOf } from './graphql-error';
 import { PROBLEM_CONTENT_TYPE, toAppError, toProblem } from './to-problem';
 
 /**
@@ -16,9 +16,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error.status >= 500) this.logger.error((exception as Error)?.message ?? String(exception), (exception as Error)?.stack);
 
     if ((host.getType() as string) === 'graphql') {
-      return new GraphQLError(error.detail, {
-        extensions: { code: error.code, status: error.status, ...error.extra },
-      });
+      return graphQLErrorOf(error);
     }
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
