@@ -11,18 +11,11 @@ import { FixedLoadFigures, sendEach } from './support/fixed-load';
 import { inParallel } from './support/http';
 import { BenchSettings } from './support/settings';
 
-/**
- * Concurrent confirmations, kept below the service's pool of 10 (DATABASE_POOL_SIZE): InvitationsService.confirm
- * holds a pooled connection for its transaction (SELECT … FOR UPDATE) and then reads the meeting and the lock
- * through the DataSource, which needs a second one. With as many confirmations in flight as the pool has
- * connections, every connection waits for another and the service never answers again (README, "Confirmations
- * deadlock the pool"). The last measurement shows it with 50 callers.
- */
-const CONFIRM_CONNECTIONS = 8;
-
 export interface CampaignsBenchContext {
   suite: RunningSuite;
   settings: BenchSettings;
+  /** The suite's BUSINESS_TZ for this run (businessZoneFor). */
+  tz: string;
   log(line: string): void;
 }
 
@@ -33,11 +26,11 @@ interface Round {
 }
 
 /** Part 1 on one side: every customer invited to one joint meeting by its owner, confirmed, then the five sheets. */
-async function jointMeetingRound(url: string, target: Target, company: JointCompany, meetingId: string, connections: number): Promise<Round> {
+async function jointMeetingRound(url: string, target: Target, company: JointCompany, meetingId: string, connections: number, tz: string): Promise<Round> {
   const invitations = everyoneTo(company, meetingId);
   const invite = allSucceeded(await sendEach(url, inviteRequests(target, invitations), connections, true), `${target} invitations`);
-  const confirm = allSucceeded(await sendEach(url, confirmRequests(target, invitations, invite.ids), Math.min(connections, CONFIRM_CONNECTIONS)), `${target} confirmations`);
-  const sheets = allSucceeded(await sendEach(url, sheetRequests(target, company, departmentSheets(company, meetingId), sheetVerdictNow()), JOINT_DEPARTMENTS), `${target} sheets`);
+  const confirm = allSucceeded(await sendEach(url, confirmRequests(target, invitations, invite.ids), connections), `${target} confirmations`);
+  const sheets = allSucceeded(await sendEach(url, sheetRequests(target, company, departmentSheets(company, meetingId), sheetVerdictNow(tz)), JOINT_DEPARTMENTS), `${target} sheets`);
   return { invite, confirm, sheets };
 }
 
@@ -45,15 +38,15 @@ async function jointMeetingRound(url: string, target: Target, company: JointComp
  * Warms the service up with a whole round on a meeting of its own, and waits on the way until campaigns knows
  * every customer: it learns them from customer.registered, and answers 422 CUSTOMER_NOT_FOUND until then.
  */
-async function warmUpService(url: string, company: JointCompany, meetingId: string, connections: number): Promise<void> {
+async function warmUpService(url: string, company: JointCompany, meetingId: string, connections: number, tz: string): Promise<void> {
   const invitations = everyoneTo(company, meetingId);
   const ids: string[] = new Array(invitations.length);
   await inParallel(invitations, connections, async ({ customer }, i) => {
     const path = `/api/v1/meetings/${meetingId}/invitations`;
     ids[i] = (await postOnceKnown<{ id: string }>(url, path, customer.owner.headers, { customerId: customer.id }, 'CUSTOMER_NOT_FOUND')).id;
   });
-  allSucceeded(await sendEach(url, confirmRequests('service', invitations, ids), Math.min(connections, CONFIRM_CONNECTIONS)), 'warm-up confirmations');
-  allSucceeded(await sendEach(url, sheetRequests('service', company, departmentSheets(company, meetingId), sheetVerdictNow()), JOINT_DEPARTMENTS), 'warm-up sheets');
+  allSucceeded(await sendEach(url, confirmRequests('service', invitations, ids), connections), 'warm-up confirmations');
+  allSucceeded(await sendEach(url, sheetRequests('service', company, departmentSheets(company, meetingId), sheetVerdictNow(tz)), JOINT_DEPARTMENTS), 'warm-up sheets');
 }
 
 /** What the service's sheets did, read back: on time (locking at once) or late (claims settled at 18:00's reconciliation). */
@@ -75,7 +68,7 @@ async function sheetOutcome(dbUrl: string, meetingIds: string[]): Promise<string
  * 50 concurrent callers.
  */
 export async function campaignsBench(ctx: CampaignsBenchContext): Promise<Measured[]> {
-  const { suite, settings, log } = ctx;
+  const { suite, settings, log, tz } = ctx;
   const url = suite.serviceUrls.campaigns;
   const conns = settings.connections;
   const sheetMeetings = settings.sheetMeetings;
@@ -84,40 +77,40 @@ export async function campaignsBench(ctx: CampaignsBenchContext): Promise<Measur
   log(`campaigns: registering ${settings.customers} customers in ${JOINT_DEPARTMENTS} departments through the gateway`);
   const company = await seedJointCompany(suite.gatewayUrl, settings.customers);
   if (perSheet > Math.floor(settings.customers / JOINT_DEPARTMENTS)) throw new Error(`BENCH_SHEET_CUSTOMERS ${perSheet} is more than a department's ${settings.customers / JOINT_DEPARTMENTS} customers`);
-  const meetingDate = meetingDateAhead();
-  const [warmUp, warmUpAgain, first, second, deadlockProbe, ...sheetMeetingIds] = await planJointMeetings(suite.gatewayUrl, company, meetingDate, 5 + sheetMeetings, '联谊会');
+  const meetingDate = meetingDateAhead(tz);
+  const [warmUp, warmUpAgain, first, second, manyCallers, ...sheetMeetingIds] = await planJointMeetings(suite.gatewayUrl, company, meetingDate, 5 + sheetMeetings, '联谊会');
 
   await withDatabase(suite.db.url, createCampaignsScratch);
   const baseline = await startBenchProcess('baselines/plain-campaigns-server', { DATABASE_URL: suite.db.url, POOL_SIZE: '10' });
   try {
     log('campaigns: warm-up (waits until campaigns knows every customer)');
-    await warmUpService(url, company, warmUp, conns);
+    await warmUpService(url, company, warmUp, conns, tz);
     // Two rounds a side: after one, the first measured run of either side was still 20-30% slower than its second.
-    for (const meetingId of [warmUp, warmUpAgain]) await jointMeetingRound(baseline.url, 'baseline', company, meetingId, conns);
-    await jointMeetingRound(url, 'service', company, warmUpAgain, conns);
+    for (const meetingId of [warmUp, warmUpAgain]) await jointMeetingRound(baseline.url, 'baseline', company, meetingId, conns, tz);
+    await jointMeetingRound(url, 'service', company, warmUpAgain, conns, tz);
 
     log(`campaigns: ${settings.customers} invitations, confirmations and 5 sheets per joint meeting, order baseline, service, service, baseline`);
-    const b1 = await jointMeetingRound(baseline.url, 'baseline', company, first, conns);
-    const o1 = await jointMeetingRound(url, 'service', company, first, conns);
-    const o2 = await jointMeetingRound(url, 'service', company, second, conns);
-    const b2 = await jointMeetingRound(baseline.url, 'baseline', company, second, conns);
+    const b1 = await jointMeetingRound(baseline.url, 'baseline', company, first, conns, tz);
+    const o1 = await jointMeetingRound(url, 'service', company, first, conns, tz);
+    const o2 = await jointMeetingRound(url, 'service', company, second, conns, tz);
+    const b2 = await jointMeetingRound(baseline.url, 'baseline', company, second, conns, tz);
 
     const plan = sheetMeetingPlan(company, sheetMeetingIds, perSheet);
     const n = plan.invitations.length;
     log(`campaigns: ${n} invitations with ${settings.inviteConnections} concurrent callers, baseline then service`);
     const bInvite = await sendEach(baseline.url, inviteRequests('baseline', plan.invitations), settings.inviteConnections, true);
     const oInvite = await sendEach(url, inviteRequests('service', plan.invitations), settings.inviteConnections, true);
-    const bConfirm = allSucceeded(await sendEach(baseline.url, confirmRequests('baseline', plan.invitations, bInvite.ids), CONFIRM_CONNECTIONS), 'baseline confirmations');
-    const oConfirm = allSucceeded(await sendEach(url, confirmRequests('service', plan.invitations, oInvite.ids), CONFIRM_CONNECTIONS), 'service confirmations');
+    const bConfirm = allSucceeded(await sendEach(baseline.url, confirmRequests('baseline', plan.invitations, bInvite.ids), conns), 'baseline confirmations');
+    const oConfirm = allSucceeded(await sendEach(url, confirmRequests('service', plan.invitations, oInvite.ids), conns), 'service confirmations');
 
     log(`campaigns: ${plan.sheets.length} sheets of ${perSheet} customers, baseline then service`);
-    const bSheets = allSucceeded(await sendEach(baseline.url, sheetRequests('baseline', company, plan.sheets, sheetVerdictNow()), conns), 'baseline sheets');
-    const oSheets = allSucceeded(await sendEach(url, sheetRequests('service', company, plan.sheets, sheetVerdictNow()), conns), 'service sheets');
+    const bSheets = allSucceeded(await sendEach(baseline.url, sheetRequests('baseline', company, plan.sheets, sheetVerdictNow(tz)), conns), 'baseline sheets');
+    const oSheets = allSucceeded(await sendEach(url, sheetRequests('service', company, plan.sheets, sheetVerdictNow(tz)), conns), 'service sheets');
     const outcome = await sheetOutcome(suite.db.url, sheetMeetingIds);
 
-    // Last, because it may leave the service deadlocked: confirmations with as many callers as the latency run.
+    // Confirmations with as many callers as the latency run: five times the pool, so they queue for connections.
     log(`campaigns: ${settings.customers} confirmations with ${settings.inviteConnections} concurrent callers, baseline then service`);
-    const probe = everyoneTo(company, deadlockProbe);
+    const probe = everyoneTo(company, manyCallers);
     const bProbeIds = allSucceeded(await sendEach(baseline.url, inviteRequests('baseline', probe), conns, true), 'baseline invitations').ids;
     const oProbeIds = allSucceeded(await sendEach(url, inviteRequests('service', probe), conns, true), 'service invitations').ids;
     const bProbe = await sendEach(baseline.url, confirmRequests('baseline', probe, bProbeIds), settings.inviteConnections);
@@ -139,7 +132,7 @@ export async function campaignsBench(ctx: CampaignsBenchContext): Promise<Measur
         ours: side('campaigns service', 'confirmations/s', [o1.confirm, o2.confirm]),
         baseline: side(`${plain} UPDATE`, 'confirmations/s', [b1.confirm, b2.confirm]),
         notes: [
-          `each side ran twice, on the same two meetings, with ${Math.min(conns, CONFIRM_CONNECTIONS)} connections (below the service's pool of 10, see the last row); ` +
+          `each side ran twice, on the same two meetings, with ${conns} connections; ` +
             `each confirmed by the employee who invited; service runs ${rates([o1.confirm, o2.confirm])}/s, baseline runs ${rates([b1.confirm, b2.confirm])}/s`,
         ],
       },
@@ -160,7 +153,7 @@ export async function campaignsBench(ctx: CampaignsBenchContext): Promise<Measur
         notes: [
           `service: ${answers(oInvite)}; max ${ms(oInvite.latencyMaxMs)}`,
           `baseline: ${answers(bInvite)}; max ${ms(bInvite.latencyMaxMs)}`,
-          `confirming them for the sheets, ${CONFIRM_CONNECTIONS} callers: service ${oConfirm.rate.toFixed(0)} confirmations/s, p99 ${ms(oConfirm.latencyP99Ms)}; baseline ${bConfirm.rate.toFixed(0)}/s, p99 ${ms(bConfirm.latencyP99Ms)}`,
+          `confirming them for the sheets, ${conns} callers: service ${oConfirm.rate.toFixed(0)} confirmations/s, p99 ${ms(oConfirm.latencyP99Ms)}; baseline ${bConfirm.rate.toFixed(0)}/s, p99 ${ms(bConfirm.latencyP99Ms)}`,
         ],
       },
       {

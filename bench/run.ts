@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { testServerUrl } from '@crm/testing';
 import { archiveImportBench } from './archive-import.bench';
 import { campaignsBench } from './campaigns.bench';
+import { businessZoneFor } from './support/campaigns-plan';
 import { gatewayReadBench } from './gateway-read.bench';
 import { restReadBench } from './rest-read.bench';
 import { campaignsMarkdown, printMeasured } from './support/campaigns-report';
@@ -79,11 +80,12 @@ async function main(): Promise<void> {
   const customers = settings.only.has('customers') ? await customersPart(settings, profileDir) : undefined;
   // Campaigns on a suite of its own (customers, campaigns, gateway): with campaigns running, the customers
   // figures above would share the cores with its event consumers, and the import's events with them.
+  const campaignsTz = businessZoneFor(settings.sheetPath);
   const campaigns = settings.only.has('campaigns')
     ? await withSuite(['customers', 'campaigns'], profileDir, (suite) => {
-        log(`suite up: gateway ${suite.gatewayUrl}, campaigns ${suite.serviceUrls.campaigns}`);
-        return campaignsBench({ suite, settings, log });
-      })
+        log(`suite up: gateway ${suite.gatewayUrl}, campaigns ${suite.serviceUrls.campaigns}; BUSINESS_TZ ${campaignsTz} (sheets ${settings.sheetPath})`);
+        return campaignsBench({ suite, settings, log, tz: campaignsTz });
+      }, { BUSINESS_TZ: campaignsTz })
     : undefined;
   log('suites stopped');
 
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
     return;
   }
   if (customers) writeFigures(README, figuresMarkdown(host, settings, customers.comparisons, customers.contexts));
-  if (campaigns) writeFigures(README, campaignsMarkdown(host, settings, campaigns), 'campaigns');
+  if (campaigns) writeFigures(README, campaignsMarkdown(host, settings, campaigns, campaignsTz), 'campaigns');
   log(`figures written to ${README}`);
 }
 

@@ -1,19 +1,30 @@
 import { addDays, businessDate, zonedParts } from '@crm/clock';
 import { Invitation, Sheet, SheetVerdict } from './campaigns-requests';
 import { JOINT_DEPARTMENTS, JointCompany } from './campaigns-seed';
-
-/** The company's zone (BUSINESS_TZ default): the sheet window and the 18:00 cutoff are read in it. */
-const TZ = 'Asia/Shanghai';
+import type { SheetPath } from './settings';
 /** Planned invitations for the next day on every sheet but the first department's (J-3). */
 const PLANNED_PER_SHEET = 5;
+
+/**
+ * The company's zone for the run (the suite's BUSINESS_TZ): a fixed-offset zone in which it is now 12:00-something
+ * (`on-time`: sheets lock at once) or 20:00-something (`late`: claims wait for the reconciliation). The production
+ * clock cannot be moved, so choosing the zone is how a run picks the 18:00 side it measures whatever the hour;
+ * a run lasts minutes, far from either cutoff.
+ */
+export function businessZoneFor(path: SheetPath, now = new Date()): string {
+  const localHour = path === 'on-time' ? 12 : 20;
+  // UTC offset in hours within [-12, +11]; IANA's Etc/GMT zones name it with the sign reversed.
+  const offset = ((localHour - now.getUTCHours() + 36) % 24) - 12;
+  return offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
 
 /**
  * The date of the benchmark's meetings: three days ahead, inside the 7-day sheet window and before the
  * meeting-day deadline, so the production clock (which cannot be moved) accepts invitations, confirmations
  * and sheets.
  */
-export function meetingDateAhead(): string {
-  return addDays(businessDate(new Date(), TZ), 3);
+export function meetingDateAhead(tz: string): string {
+  return addDays(businessDate(new Date(), tz), 3);
 }
 
 /**
@@ -21,10 +32,10 @@ export function meetingDateAhead(): string {
  * before 18:00 it is today's sheet on time (it locks at once), after it today's sheet late (its claims wait
  * for the reconciliation). Asked again before every sheet run, in case a run crosses 18:00.
  */
-export function sheetVerdictNow(): SheetVerdict {
+export function sheetVerdictNow(tz: string): SheetVerdict {
   const now = new Date();
-  const today = businessDate(now, TZ);
-  const late = zonedParts(now, TZ).hour >= 18;
+  const today = businessDate(now, tz);
+  const late = zonedParts(now, tz).hour >= 18;
   return { forDay: today, effectiveDay: late ? addDays(today, 1) : today, late };
 }
 

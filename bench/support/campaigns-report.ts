@@ -16,12 +16,12 @@ const throughputRatio = (m: Measured) => (hasFailures(m) ? 'void: failures' : nu
 const p99Ratio = (m: Measured) => (hasFailures(m) ? 'void: failures' : m.ours.p99Ms && m.baseline.p99Ms ? num(m.ours.p99Ms / m.baseline.p99Ms, 1) : '–');
 
 /** The campaigns block of the figures section: machine, settings, the table and the facts behind each row. */
-export function campaignsMarkdown(machine: Machine, settings: BenchSettings, rows: Measured[]): string {
+export function campaignsMarkdown(machine: Machine, settings: BenchSettings, rows: Measured[], tz: string): string {
   return [
     runLine(machine),
     '',
     `Settings: ${num(settings.customers)} customers in 5 departments (a head and 4 employees each), one joint meeting of the 5 departments per run, ` +
-      `meetings dated 3 days ahead (Asia/Shanghai); throughput runs with ${settings.connections} connections, the latency run with ${settings.inviteConnections} ` +
+      `meetings dated 3 days ahead in BUSINESS_TZ ${tz}, where the run took place around ${settings.sheetPath === 'on-time' ? '12:00 (sheets on time)' : '20:00 (sheets late)'} (BENCH_SHEET_PATH=${settings.sheetPath}); throughput runs with ${settings.connections} connections, the latency run with ${settings.inviteConnections} ` +
       `(BENCH_CONNECTIONS=${settings.connections}, BENCH_INVITE_CONNECTIONS=${settings.inviteConnections}, BENCH_SHEET_MEETINGS=${settings.sheetMeetings}, BENCH_SHEET_CUSTOMERS=${settings.sheetCustomers}); ` +
       'every request sent once (autocannon with a fixed number of requests), rates from the first request to the last answer; ' +
       'the customers and campaigns services and the gateway run as deployed (NODE_ENV=production, LOG_LEVEL=info, logs to a file; DATABASE_POOL_SIZE 10), the baseline server with a pool of 10 and no logging. No target (issue #3): figures and ratios.',

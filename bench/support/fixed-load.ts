@@ -33,8 +33,8 @@ export interface FixedLoadFigures {
 }
 
 /**
- * No answer at all for this long ends the run. A deadlocked server would otherwise hold autocannon for
- * requests × timeout / connections (the campaigns service can deadlock its pool, README "Confirmations").
+ * No answer at all for this long ends the run. A server that stopped answering (a starved connection pool, say)
+ * would otherwise hold autocannon for requests × timeout / connections.
  */
 export const STALL_MS = 10_000;
 

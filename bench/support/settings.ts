@@ -23,6 +23,17 @@ export interface BenchSettings {
   sheetMeetings: number;
   /** Confirmed customers on each of those sheets. */
   sheetCustomers: number;
+  /** Which J-3/J-4 path the sheets take: `on-time` (locks at once) or `late` (claims until reconciliation). */
+  sheetPath: SheetPath;
+}
+
+export const SHEET_PATHS = ['on-time', 'late'] as const;
+export type SheetPath = (typeof SHEET_PATHS)[number];
+
+function sheetPath(): SheetPath {
+  const raw = process.env.BENCH_SHEET_PATH?.trim() || 'on-time';
+  if (!(SHEET_PATHS as readonly string[]).includes(raw)) throw new Error(`BENCH_SHEET_PATH must be ${SHEET_PATHS.join(' or ')}, got "${raw}"`);
+  return raw as SheetPath;
 }
 
 export const BENCH_PARTS = ['customers', 'campaigns'] as const;
@@ -57,5 +68,6 @@ export function benchSettings(): BenchSettings {
     inviteConnections: positiveInt('BENCH_INVITE_CONNECTIONS', 50),
     sheetMeetings: positiveInt('BENCH_SHEET_MEETINGS', 200),
     sheetCustomers: positiveInt('BENCH_SHEET_CUSTOMERS', 20),
+    sheetPath: sheetPath(),
   };
 }

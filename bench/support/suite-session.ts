@@ -13,9 +13,14 @@ import { removeRedisPrefix } from './redis-cleanup';
  * autocannon. Runs `work`, then stops everything and removes the database, the Redis keys and the logs,
  * also on Ctrl-C.
  *
- * `profileDir` (BENCH_CPU_PROF): the processes write V8 CPU profiles there when they stop.
+ * `env` adds to the processes' environment (the campaigns part sets BUSINESS_TZ). `profileDir` (BENCH_CPU_PROF): the processes write V8 CPU profiles there when they stop.
  */
-export async function withSuite<T>(services: string[], profileDir: string | undefined, work: (suite: RunningSuite) => Promise<T>): Promise<T> {
+export async function withSuite<T>(
+  services: string[],
+  profileDir: string | undefined,
+  work: (suite: RunningSuite) => Promise<T>,
+  env: Record<string, string> = {},
+): Promise<T> {
   const logDir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
   let suite: RunningSuite | undefined;
   // One cleanup, shared: on Ctrl-C the work fails as soon as the database is dropped, and its `finally` must
@@ -39,7 +44,7 @@ export async function withSuite<T>(services: string[], profileDir: string | unde
     suite = await startSuite({
       services,
       template: null,
-      env: { NODE_ENV: 'production', LOG_LEVEL: 'info' },
+      env: { NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
       nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [],
       logDir,
     });
