@@ -82,6 +82,15 @@ describe('customers service', () => {
     expect(res.json().code).toBe('MALFORMED_JSON');
   });
 
+  it('takes an empty JSON body as no body, and keeps refusing prototype poisoning', async () => {
+    const headers = { ...as(alice, Role.EMPLOYEE, d1), 'content-type': 'application/json' };
+    const empty = await svc.inject({ method: 'POST', url: '/api/v1/customers', payload: '', headers });
+    expect([empty.statusCode, empty.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(empty.json().detail).toContain('name');
+    const poisoned = await svc.inject({ method: 'POST', url: '/api/v1/customers', payload: '{"name":"x","__proto__":{"admin":true}}', headers });
+    expect(poisoned.statusCode).toBe(400);
+  });
+
   it('answers 401 without credentials and 403 for a wrong role', async () => {
     expect((await svc.inject({ method: 'GET', url: '/api/v1/customers' })).json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     const res = await post('/api/v1/departments', { name: 'x', code: 'X' }, as(alice, Role.EMPLOYEE, d1));

@@ -2,6 +2,7 @@ import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { RawServerDefault } from 'fastify';
 import { ClockSync } from '@crm/clock';
 import { accessLogHook, createLogger, JsonLogger, LogLevel, REQUEST_ID_HEADER, requestContext, requestIdFrom } from '@crm/logging';
 import { createValidationPipe } from './validation';
@@ -46,6 +47,11 @@ export function configureServiceApp(app: NestFastifyApplication, options: Servic
   if (clockSync?.movable) fastify.addHook('onRequest', async () => clockSync.refresh());
 
   fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // An action without a body (confirm, check in) sent with `Content-Type: application/json` and nothing after it
+  // is a bodiless request, not malformed JSON: many HTTP clients set the header on every POST. Anything else goes
+  // to Fastify's own parser, which refuses prototype poisoning.
+  const json = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: fastify.initialConfig.bodyLimit }, (req, body, done) => (body.length === 0 ? done(null, {}) : json(req, body.toString('utf8'), done)));
 
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
