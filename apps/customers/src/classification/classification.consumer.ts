@@ -53,6 +53,14 @@ export class ClassificationConsumer implements OnModuleInit {
         });
         await this.classification.recompute(ctx.manager, complaint.customerId, triggerOf(ctx));
       })
+      .on('complaint.reopened', async (complaint, ctx) => {
+        await this.repo.recordComplaintReopened(ctx.manager, {
+          complaintId: complaint.complaintId,
+          customerId: complaint.customerId,
+          reopenedAt: new Date(complaint.reopenedAt),
+        });
+        await this.classification.recompute(ctx.manager, complaint.customerId, triggerOf(ctx));
+      })
       .on('customer.under_served', (event, ctx) => this.repo.setUnderServed(ctx.manager, event.customerId, true, this.clock.now()))
       .on('customer.served', (event, ctx) => this.repo.setUnderServed(ctx.manager, event.customerId, false, this.clock.now()));
   }

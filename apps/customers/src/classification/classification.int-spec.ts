@@ -192,4 +192,20 @@ describe('classification', () => {
     });
     expect(await stageOf(newBuyer)).toBe('POTENTIAL');
   });
+
+  it('counts a reopened complaint as unresolved again until its second resolution (C-5, S-1)', async () => {
+    const id = await customer();
+    const complaintId = randomUUID();
+    const subject = { complaintId, customerId: id, employeeId: owner, departmentId: d1 };
+    const resolvedAt = () => sql('SELECT resolved_at FROM customer_complaints WHERE complaint_id = $1', [complaintId]);
+    const now = clock.now();
+    await feed.publish('complaint.filed', { ...subject, cause: 'WORK_ATTITUDE', channel: 'HOTLINE', filedAt: now.toISOString(), dueAt: new Date(now.getTime() + 72 * 3_600_000).toISOString() });
+    await feed.publish('complaint.resolved', { ...subject, resolvedBy: owner, resolvedAt: new Date(now.getTime() + 1_000).toISOString() });
+    await feed.publish('complaint.reopened', { ...subject, reopenedBy: null, reopenedAt: new Date(now.getTime() + 2_000).toISOString(), dueAt: new Date(now.getTime() + 72 * 3_600_000).toISOString() });
+    expect(await resolvedAt()).toEqual([{ resolved_at: null }]);
+    expect(await stageOf(id)).toBe('PROBLEM');
+    const second = new Date(now.getTime() + 3_000);
+    await feed.publish('complaint.resolved', { ...subject, resolvedBy: owner, resolvedAt: second.toISOString() });
+    expect(await resolvedAt()).toEqual([{ resolved_at: second }]);
+  });
 });

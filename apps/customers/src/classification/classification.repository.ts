@@ -137,6 +137,18 @@ export class ClassificationRepository {
     );
   }
 
+  /**
+   * `complaint.reopened` (C-5, once): open again. A resolution recorded after the reopening (the second one)
+   * stays; before its filing is known, the reopening time stands in for the filing time.
+   */
+  async recordComplaintReopened(manager: EntityManager, c: { complaintId: string; customerId: string; reopenedAt: Date }): Promise<void> {
+    await manager.query(
+      `INSERT INTO customer_complaints (complaint_id, customer_id, filed_at, resolved_at) VALUES ($1, $2, $3, NULL)
+       ON CONFLICT (complaint_id) DO UPDATE SET resolved_at = NULL WHERE customer_complaints.resolved_at <= EXCLUDED.filed_at`,
+      [c.complaintId, c.customerId, c.reopenedAt],
+    );
+  }
+
   /** V-2 as published by service-visits. */
   async setUnderServed(manager: EntityManager, customerId: string, underServed: boolean, at: Date): Promise<void> {
     await manager.query('UPDATE customers SET under_served = $2, updated_at = $3 WHERE id = $1 AND under_served <> $2', [customerId, underServed, at]);

@@ -91,7 +91,7 @@ async function compileTimeChecks(manager: EntityManager, rewards: EventConsumer<
   assertType<
     Equals<
       EventsProducedBy<'complaints'>,
-      'complaint.filed' | 'complaint.resolved' | 'complaint.breached' | 'fine.imposed'
+      'complaint.filed' | 'complaint.resolved' | 'complaint.reopened' | 'complaint.breached' | 'fine.imposed'
     >
   >(true);
   assertType<Equals<EventsProducedBy<'rewards'>, never>>(true);
@@ -141,6 +141,7 @@ describe('event catalogue', () => {
         'sale.refunded',
         'complaint.filed',
         'complaint.resolved',
+        'complaint.reopened',
         'complaint.breached',
         'customer.under_served',
         'customer.served',
@@ -177,6 +178,7 @@ describe('event catalogue', () => {
         'outreach.recorded',
         'sale.recorded',
         'complaint.breached',
+        'complaint.reopened',
         'customer.under_served',
       ]),
     );

@@ -1,6 +1,6 @@
 import { apiKeyIssued, apiKeyRevoked } from './api-keys.events';
 import { meetingAttended, outreachRecorded, saleRecorded, saleRefunded } from './campaigns.events';
-import { complaintBreached, complaintFiled, complaintResolved } from './complaints.events';
+import { complaintBreached, complaintFiled, complaintReopened, complaintResolved } from './complaints.events';
 import {
   customerAssigned,
   customerRegistered,
@@ -32,6 +32,7 @@ const DEFINITIONS = [
   saleRefunded,
   complaintFiled,
   complaintResolved,
+  complaintReopened,
   complaintBreached,
   customerUnderServed,
   customerServed,

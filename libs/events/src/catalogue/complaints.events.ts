@@ -40,6 +40,25 @@ export const complaintResolved = defineEvent<ComplaintResolved>()({
   description: 'A complaint was resolved (C-5): S-1 counts 30 days from here; V-3 plans a return visit.',
 });
 
+export interface ComplaintReopened {
+  complaintId: Uuid;
+  customerId: Uuid;
+  employeeId: Uuid;
+  departmentId: Uuid;
+  reopenedBy: Uuid | null;
+  reopenedAt: IsoInstant;
+  /** The original due time (C-4): a reopening never restarts the clock. */
+  dueAt: IsoInstant;
+}
+
+export const complaintReopened = defineEvent<ComplaintReopened>()({
+  name: 'complaint.reopened',
+  version: 1,
+  producers: ['complaints'],
+  consumers: ['customers'],
+  description: 'A resolved complaint was reopened (allowed once, C-5): the customer is PROBLEM again (S-1).',
+});
+
 export interface ComplaintBreached {
   complaintId: Uuid;
   customerId: Uuid;

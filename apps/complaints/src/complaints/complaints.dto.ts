@@ -1,0 +1,91 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageQueryDto } from '@crm/http';
+import { ComplaintCause, ComplaintChannel, ComplaintStatus } from './rules/complaint-enums';
+
+/** One class for REST (the body) and GraphQL (`FileComplaintInput`), so both transports check the same way. */
+@InputType('FileComplaintInput')
+export class FileComplaintDto {
+  @ApiProperty({ format: 'uuid' })
+  @Field(() => ID)
+  @IsUUID()
+  customerId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "The employee concerned; the customer's owner when left out" })
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  employeeId?: string;
+
+  @ApiProperty({ enum: ComplaintCause })
+  @Field(() => ComplaintCause)
+  @IsEnum(ComplaintCause)
+  cause: ComplaintCause;
+
+  @ApiProperty({ enum: ComplaintChannel, description: 'DISCOVERED fines the employee (C-2), TO_GENERAL_MANAGER the employee and the head (C-3)' })
+  @Field(() => ComplaintChannel)
+  @IsEnum(ComplaintChannel)
+  channel: ComplaintChannel;
+
+  @ApiProperty({ example: '上门服务迟到两小时' })
+  @Field()
+  @IsString()
+  @Length(1, 4000)
+  description: string;
+}
+
+@ArgsType()
+export class ResolveComplaintDto {
+  @ApiProperty({ description: 'What was done (C-5)', example: '部门经理上门致歉, 更换产品' })
+  @Field({ description: 'What was done (C-5)' })
+  @IsString()
+  @Length(1, 4000)
+  note: string;
+}
+
+@ArgsType()
+export class ReopenComplaintDto {
+  @ApiProperty({ description: 'Why the resolution did not hold', example: '顾客回访不满意' })
+  @Field({ description: 'Why the resolution did not hold' })
+  @IsString()
+  @Length(1, 2000)
+  reason: string;
+}
+
+/** The GraphQL arguments of resolveComplaint: the REST body plus the complaint's id. */
+@ArgsType()
+export class ResolveComplaintArgs extends ResolveComplaintDto {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+}
+
+@ArgsType()
+export class ReopenComplaintArgs extends ReopenComplaintDto {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+}
+
+export class ComplaintsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+
+  @ApiPropertyOptional({ enum: ComplaintStatus })
+  @IsOptional()
+  @IsEnum(ComplaintStatus)
+  status?: ComplaintStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The employee concerned' })
+  @IsOptional()
+  @IsUUID()
+  employeeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+}

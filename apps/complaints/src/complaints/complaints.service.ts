@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { EmployeeReplica, OutboxWriter } from '@crm/events';
+import { isEmployee, Principal } from '@crm/auth';
+import { Clock } from '@crm/clock';
+import { Page } from '@crm/database';
+import { COMPLAINTS_OPTIONS, ComplaintsOptions } from '../complaints-options';
+import { CustomersRepository } from '../customers/customers.repository';
+import { ComplaintEntity } from './complaint.entities';
+import { complaintView, ComplaintView } from './complaint.view';
+import { ComplaintFilter, ComplaintsRepository } from './complaints.repository';
+import { FileComplaintDto } from './complaints.dto';
+import { ComplaintErrors } from './complaints.errors';
+import { fineEvents } from './fine-events';
+import { ComplaintStatus, SlaState } from './rules/complaint-enums';
+import { dueAtOf, slaAfterReopening, slaAfterResolution } from './rules/deadline';
+import { finesOnFiling } from './rules/fines';
+import { complaintScope, filingRefusal, maySee, reopeningRefusal } from './rules/visibility';
+
+/** C-1..C-5 for requests: filing with its fines, resolution, the one reopening, and who sees what. */
+@Injectable()
+export class ComplaintsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly complaints: ComplaintsRepository,
+    private readonly customers: CustomersRepository,
+    private readonly outbox: OutboxWriter<'complaints'>,
+    private readonly clock: Clock,
+    @Inject(COMPLAINTS_OPTIONS) private readonly options: ComplaintsOptions,
+  ) {}
+
+  /** C-1 with C-2/C-3: the complaint, its fines and its events in one transaction. */
+  async file(caller: Principal | undefined, dto: FileComplaintDto): Promise<ComplaintView> {
+    const customer = await this.customers.find(dto.customerId);
+    if (!customer) throw ComplaintErrors.CUSTOMER_NOT_FOUND(`No customer ${dto.customerId}`);
+    const employeeId = dto.employeeId ?? customer.ownerId;
+    const employee = await this.dataSource.getRepository(EmployeeReplica).findOneBy({ id: employeeId });
+    if (!employee) throw ComplaintErrors.EMPLOYEE_NOT_FOUND(`No employee ${employeeId}`);
+    if (!employee.departmentId) throw ComplaintErrors.EMPLOYEE_HAS_NO_DEPARTMENT(`Employee ${employeeId} belongs to no department`);
+    const subject = { employeeId, departmentId: employee.departmentId };
+    const refusal = filingRefusal(caller, subject, dto.channel);
+    if (refusal) throw ComplaintErrors.COMPLAINT_FILING_NOT_ALLOWED(refusal);
+
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const complaint = manager.create(ComplaintEntity, {
+        id: randomUUID(),
+        customerId: customer.id,
+        employeeId,
+        departmentId: employee.departmentId!,
+        cause: dto.cause,
+        channel: dto.channel,
+        description: dto.description,
+        status: ComplaintStatus.OPEN,
+        sla: SlaState.PENDING,
+        filedBy: filerOf(caller),
+        filedAt: now,
+        dueAt: dueAtOf(now, this.options.slaHours),
+        resolvedAt: null,
+        resolutionNote: null,
+        resolvedBy: null,
+        reopenedAt: null,
+        reopenedBy: null,
+        reopenReason: null,
+        breachedAt: null,
+      });
+      await manager.insert(ComplaintEntity, complaint);
+      const headId = await this.complaints.headOf(complaint.departmentId, manager);
+      const fines = finesOnFiling(dto.channel, { employeeId, headId }).map((f) => ({ ...f, complaintId: complaint.id, departmentId: complaint.departmentId }));
+      const booked = await this.complaints.imposeFines(manager, fines, now);
+      await this.outbox.append(manager, [
+        {
+          name: 'complaint.filed',
+          payload: {
+            complaintId: complaint.id,
+            customerId: complaint.customerId,
+            employeeId,
+            departmentId: complaint.departmentId,
+            cause: complaint.cause,
+            channel: complaint.channel,
+            filedAt: now.toISOString(),
+            dueAt: complaint.dueAt.toISOString(),
+          },
+        },
+        ...fineEvents(booked, now),
+      ]);
+      return complaintView(complaint);
+    });
+  }
+
+  async get(caller: Principal | undefined, id: string): Promise<ComplaintView & { fines: { employeeId: string; rule: string; amountFen: number; imposedAt: string }[] }> {
+    const complaint = await this.visible(caller, id);
+    const fines = await this.complaints.finesOf(complaint.id);
+    return { ...complaintView(complaint), fines: fines.map((f) => ({ employeeId: f.employeeId, rule: f.rule, amountFen: f.amountFen, imposedAt: f.imposedAt.toISOString() })) };
+  }
+
+  async list(caller: Principal | undefined, filter: ComplaintFilter, page: { limit?: number; cursor?: string }): Promise<Page<ComplaintView>> {
+    const scope = complaintScope(caller);
+    if (scope.kind === 'none') throw ComplaintErrors.COMPLAINT_NOT_VISIBLE('Your role sees no complaints');
+    const found = await this.complaints.list(scope, filter, { limit: page.limit ?? 50, cursor: page.cursor });
+    return { items: found.items.map(complaintView), nextCursor: found.nextCursor };
+  }
+
+  /** C-5: what was done. A resolution after the due time leaves the breach to the complaint-sla sweep. */
+  async resolve(caller: Principal | undefined, id: string, note: string): Promise<ComplaintView> {
+    return this.change(caller, id, async (complaint, manager, now) => {
+      if (complaint.status === ComplaintStatus.RESOLVED) throw ComplaintErrors.COMPLAINT_ALREADY_RESOLVED(`Resolved at ${complaint.resolvedAt!.toISOString()}`);
+      // Only staff resolve (the route admits no partner): the resolver is named on the event.
+      if (!isEmployee(caller)) throw ComplaintErrors.COMPLAINT_NOT_VISIBLE('Complaints are resolved by staff');
+      const resolvedBy = caller.employeeId;
+      complaint.status = ComplaintStatus.RESOLVED;
+      complaint.sla = slaAfterResolution(complaint.sla, complaint.dueAt, now);
+      complaint.resolvedAt = now;
+      complaint.resolutionNote = note;
+      complaint.resolvedBy = resolvedBy;
+      await manager.save(complaint);
+      await this.outbox.append(manager, {
+        name: 'complaint.resolved',
+        payload: { ...subjectOf(complaint), resolvedBy, resolvedAt: now.toISOString() },
+      });
+    });
+  }
+
+  /** Reopening (once): open again with the original due time, so a deadline already passed is breached at the next sweep. */
+  async reopen(caller: Principal | undefined, id: string, reason: string): Promise<ComplaintView> {
+    return this.change(caller, id, async (complaint, manager, now) => {
+      const refusal = reopeningRefusal(caller, complaint);
+      if (refusal) throw ComplaintErrors.COMPLAINT_NOT_VISIBLE(refusal);
+      if (complaint.status !== ComplaintStatus.RESOLVED) throw ComplaintErrors.COMPLAINT_NOT_RESOLVED();
+      if (complaint.reopenedAt) throw ComplaintErrors.COMPLAINT_ALREADY_REOPENED(`Reopened at ${complaint.reopenedAt.toISOString()}`);
+      const reopenedBy = isEmployee(caller) ? caller.employeeId : null;
+      complaint.status = ComplaintStatus.OPEN;
+      complaint.sla = slaAfterReopening(complaint.sla);
+      complaint.reopenedAt = now;
+      complaint.reopenedBy = reopenedBy;
+      complaint.reopenReason = reason;
+      await manager.save(complaint);
+      await this.outbox.append(manager, {
+        name: 'complaint.reopened',
+        payload: { ...subjectOf(complaint), reopenedBy, reopenedAt: now.toISOString(), dueAt: complaint.dueAt.toISOString() },
+      });
+    });
+  }
+
+  /** A complaint the caller may see, or 404 / 403. Ids that are not UUIDs name nothing. */
+  private async visible(caller: Principal | undefined, id: string, manager?: EntityManager): Promise<ComplaintEntity> {
+    const complaint = isUUID(id) ? await (manager ? this.complaints.findForUpdate(manager, id) : this.complaints.find(id)) : null;
+    if (!complaint) throw ComplaintErrors.COMPLAINT_NOT_FOUND(`No complaint ${id}`);
+    if (!maySee(caller, complaint)) throw ComplaintErrors.COMPLAINT_NOT_VISIBLE();
+    return complaint;
+  }
+
+  /** Runs a change on the locked row in one transaction with its events; the time is read after the lock is held. */
+  private change(caller: Principal | undefined, id: string, apply: (c: ComplaintEntity, m: EntityManager, now: Date) => Promise<void>): Promise<ComplaintView> {
+    return this.dataSource.transaction(async (manager) => {
+      const complaint = await this.visible(caller, id, manager);
+      await apply(complaint, manager, this.clock.now());
+      return complaintView(complaint);
+    });
+  }
+}
+
+function filerOf(caller: Principal | undefined): string {
+  if (isEmployee(caller)) return `employee:${caller.employeeId}`;
+  return caller ? `partner:${caller.keyId}` : 'unknown';
+}
+
+function subjectOf(c: ComplaintEntity) {
+  return { complaintId: c.id, customerId: c.customerId, employeeId: c.employeeId, departmentId: c.departmentId };
+}

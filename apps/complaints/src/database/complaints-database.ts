@@ -1,0 +1,12 @@
+import { ServiceDatabase } from '@crm/database';
+import { EVENT_ENTITIES, REPLICA_ENTITIES } from '@crm/events';
+import { ComplaintEntity, ComplaintFineEntity } from '../complaints/complaint.entities';
+import { KnownCustomerEntity } from '../customers/known-customer.entity';
+import { migrations } from './migrations';
+
+/** Everything the complaints service keeps, in its own schema. */
+export const complaintsDatabase: ServiceDatabase = {
+  schema: 'complaints',
+  entities: [ComplaintEntity, ComplaintFineEntity, KnownCustomerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
+  migrations,
+};

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { ComplaintEntity } from '../complaints/complaint.entities';
+import { ComplaintsRepository } from '../complaints/complaints.repository';
+
+export interface RequestLoaders {
+  complaintsOfCustomer: DataLoader<string, ComplaintEntity[]>;
+}
+
+/** One batch query per relation per request; the loaders hang off the request, resolvers stay singletons. */
+@Injectable()
+export class Loaders {
+  private readonly perRequest = new WeakMap<object, RequestLoaders>();
+
+  constructor(private readonly complaints: ComplaintsRepository) {}
+
+  for(request: object): RequestLoaders {
+    let loaders = this.perRequest.get(request);
+    if (!loaders) {
+      loaders = {
+        complaintsOfCustomer: new DataLoader(async (ids) => {
+          const rows = await this.complaints.ofCustomers(ids);
+          return ids.map((id) => rows.filter((r) => r.customerId === id));
+        }),
+      };
+      this.perRequest.set(request, loaders);
+    }
+    return loaders;
+  }
+}

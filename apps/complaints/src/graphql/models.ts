@@ -1,0 +1,71 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ComplaintCause, ComplaintChannel, ComplaintStatus, SlaState } from '../complaints/rules/complaint-enums';
+
+registerEnumType(ComplaintCause, { name: 'ComplaintCause', description: 'Why the customer complains (C-1)' });
+registerEnumType(ComplaintChannel, { name: 'ComplaintChannel', description: 'How the complaint came to light (C-1); C-2 and C-3 fine by it' });
+registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
+registerEnumType(SlaState, { name: 'ComplaintSla', description: 'Where the complaint stands against its deadline (C-4)' });
+
+/** Customers owns customers; complaints contributes `Customer.complaints`. */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Customer {
+  @Field(() => ID)
+  id: string;
+
+  // Lazy: Complaint is declared below (and refers back to Customer).
+  @Field(() => [Complaint])
+  complaints?: unknown[];
+}
+
+@ObjectType({ description: 'A customer complaint (C-1..C-5)' })
+export class Complaint {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ComplaintStatus)
+  status: ComplaintStatus;
+
+  @Field(() => ComplaintCause)
+  cause: ComplaintCause;
+
+  @Field(() => ComplaintChannel)
+  channel: ComplaintChannel;
+
+  @Field({ description: 'ISO 8601 instant: C-4 breaches the complaint if it is not resolved by then' })
+  dueAt: string;
+
+  @Field(() => SlaState)
+  sla: SlaState;
+
+  @Field(() => ID)
+  customerId: string;
+
+  /** The customer, resolved by the customers subgraph. */
+  @Field(() => Customer)
+  customer?: Customer;
+
+  @Field(() => ID, { description: 'The employee concerned' })
+  employeeId: string;
+
+  @Field(() => ID)
+  departmentId: string;
+
+  @Field()
+  description: string;
+
+  @Field({ description: 'ISO 8601 instant' })
+  filedAt: string;
+
+  @Field(() => String, { nullable: true })
+  resolvedAt: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What was done (C-5)' })
+  resolutionNote: string | null;
+
+  @Field(() => String, { nullable: true })
+  reopenedAt: string | null;
+
+  @Field(() => String, { nullable: true })
+  breachedAt: string | null;
+}
