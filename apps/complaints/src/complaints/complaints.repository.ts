@@ -74,6 +74,7 @@ export class ComplaintsRepository {
    * conditional UPDATE is the guarantee: a row is breached by the one transaction that changes its `sla`
    * from PENDING; a concurrent sweep skips rows locked by another (SKIP LOCKED) and, should it wait on one
    * anyway, re-checks `sla` after the other commits and leaves it. Uses the partial index complaints_pending_due.
+   * `due_at < now` is isOverdue (rules/deadline.ts) in SQL: at the due time exactly a complaint is not overdue.
    */
   async breachDue(manager: EntityManager, now: Date, limit: number): Promise<BreachedRow[]> {
     // TypeORM answers an UPDATE … RETURNING as [rows, affected].

@@ -176,3 +176,23 @@ describe('complaints: the deadline (C-4) and resolution (C-5)', () => {
     expect(bad.json().errors[0].extensions.code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('complaints: a deadline configured otherwise (COMPLAINT_SLA_HOURS)', () => {
+  let h: ComplaintsHarness;
+
+  beforeAll(async () => {
+    h = await ComplaintsHarness.start({ COMPLAINT_SLA_HOURS: '24' });
+  });
+
+  afterAll(() => h?.close());
+
+  it('is due and breached 24 hours after filing', async () => {
+    const d = await h.department('D1');
+    const customer = await h.customer(d.employeeIds[0], d.id);
+    const c = (await h.file({ customerId: customer })).json();
+    const filed = new Date(c.filedAt);
+    expect(c.dueAt).toBe(new Date(filed.getTime() + 24 * HOUR).toISOString());
+    expect((await h.svc.app.get(SlaSweep).run(new Date(filed.getTime() + 24 * HOUR))).breached).toBe(0);
+    expect((await h.svc.app.get(SlaSweep).run(new Date(filed.getTime() + 24 * HOUR + MINUTE))).complaintIds).toEqual([c.id]);
+  });
+});
