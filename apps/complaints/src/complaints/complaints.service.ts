@@ -33,6 +33,8 @@ export class ComplaintsService {
 
   /** C-1 with C-2/C-3: the complaint, its fines and its events in one transaction. */
   async file(caller: Principal | undefined, dto: FileComplaintDto): Promise<ComplaintView> {
+    // Staff with no part in complaints are refused before any lookup, so they cannot probe which customers exist.
+    if (isEmployee(caller) && complaintScope(caller).kind === 'none') throw ComplaintErrors.COMPLAINT_FILING_NOT_ALLOWED('Your role files no complaints');
     const customer = await this.customers.find(dto.customerId);
     if (!customer) throw ComplaintErrors.CUSTOMER_NOT_FOUND(`No customer ${dto.customerId}`);
     const employeeId = dto.employeeId ?? customer.ownerId;

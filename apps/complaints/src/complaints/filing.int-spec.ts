@@ -106,6 +106,7 @@ describe('complaints: filing (C-1..C-3)', () => {
     ['an unknown field', () => ({ customerId: customer, dueAt: '2030-01-01T00:00:00Z' }), undefined, 400, 'VALIDATION_FAILED'],
     ['a head filing to the general manager', () => ({ customerId: customer, employeeId: d1.employeeIds[0], channel: 'TO_GENERAL_MANAGER' }), () => d1.head, 403, 'COMPLAINT_FILING_NOT_ALLOWED'],
     ['a head filing about another department', () => ({ customerId: customer, employeeId: d1.employeeIds[0], channel: 'DISCOVERED' }), () => d2.head, 403, 'COMPLAINT_FILING_NOT_ALLOWED'],
+    ['a CRM clerk filing about an unknown customer', () => ({ customerId: randomUUID() }), () => bearer(Role.CRM_CLERK, randomUUID(), d1.id), 403, 'COMPLAINT_FILING_NOT_ALLOWED'],
     ['an employee filing about a colleague', () => ({ customerId: customer, employeeId: d1.employeeIds[0], channel: 'DISCOVERED' }), () => d1.employees[1], 403, 'COMPLAINT_FILING_NOT_ALLOWED'],
   ])('refuses %s and changes nothing', async (_what, body, who, status, code) => {
     const before = await counts();
