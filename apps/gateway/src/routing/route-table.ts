@@ -46,6 +46,8 @@ export const ROUTES: readonly Route[] = [
   { prefix: '/api/v1/service-records', service: 'service-visits' },
   { prefix: '/api/v1/visit-plans', service: 'service-visits' },
   { prefix: '/api/v1/surveys', service: 'service-visits' },
+  // V-2: the resource director's list of under-served customers (reassigning is customers' transfer)
+  { prefix: '/api/v1/under-served', service: 'service-visits' },
   // sweeps, by name
   ...Object.entries(SWEEPS).map(([name, service]) => ({ prefix: `/api/v1/admin/sweeps/${name}`, service })),
 ];

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { keysetPage, Page } from '@crm/database';
+import { ServedCustomerEntity } from '../customers/served-customer.entity';
+
+export interface Verdict {
+  id: string;
+  owner_id: string;
+  department_id: string;
+  last_served_at: Date | null;
+  window_start: Date;
+}
+
+/**
+ * Every query on the V-2 state. TypeORM answers an UPDATE … RETURNING as [rows, affected].
+ * Each verdict is a conditional UPDATE … RETURNING on rows locked with SKIP
+ * LOCKED: a customer flips once, whichever of two concurrent sweeps (or a sweep and an event) gets there, and
+ * only the one that flipped it announces it.
+ */
+@Injectable()
+export class AdequacyRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Flags up to `limit` customers whose window started `days` or more before `now` (adequacy-window.ts). */
+  async flagUnderServed(manager: EntityManager, now: Date, days: number, limit: number): Promise<Verdict[]> {
+    const [rows]: [Verdict[], number] = await manager.query(
+      `WITH due AS (
+         SELECT id FROM customers
+          WHERE NOT under_served AND owner_id IS NOT NULL AND window_start <= $1::timestamptz - make_interval(days => $2)
+          ORDER BY window_start, id
+          LIMIT $3
+          FOR UPDATE SKIP LOCKED
+       )
+       UPDATE customers c SET under_served = true, served_state_at = $1
+         FROM due WHERE c.id = due.id AND NOT c.under_served
+       RETURNING c.id, c.owner_id, c.department_id, c.last_served_at, c.window_start`,
+      [now, days, limit],
+    );
+    return rows;
+  }
+
+  /**
+   * Clears the flag of up to `limit` flagged customers served again (or reassigned) within the window; with
+   * `customerId`, of that customer only (an attendance, a home visit or a transfer just happened).
+   */
+  async clearServed(manager: EntityManager, now: Date, days: number, limit: number, customerId?: string): Promise<Verdict[]> {
+    const [rows]: [Verdict[], number] = await manager.query(
+      `WITH served AS (
+         SELECT id FROM customers
+          WHERE under_served AND window_start > $1::timestamptz - make_interval(days => $2) AND ($4::uuid IS NULL OR id = $4)
+          ORDER BY id
+          LIMIT $3
+          FOR UPDATE SKIP LOCKED
+       )
+       UPDATE customers c SET under_served = false, served_state_at = $1
+         FROM served WHERE c.id = served.id AND c.under_served
+       RETURNING c.id, c.owner_id, c.department_id, c.last_served_at, c.window_start`,
+      [now, days, limit, customerId ?? null],
+    );
+    return rows;
+  }
+
+  /** The resource director's list: flagged customers, optionally of one department, in id order. */
+  underServed(departmentId: string | undefined, page: { limit: number; cursor?: string }): Promise<Page<ServedCustomerEntity>> {
+    const qb = this.dataSource.getRepository(ServedCustomerEntity).createQueryBuilder('c').where('c.under_served');
+    if (departmentId) qb.andWhere('c.department_id = :departmentId', { departmentId });
+    return keysetPage(qb, 'c.id', page);
+  }
+}

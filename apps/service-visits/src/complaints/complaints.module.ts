@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { ComplaintResolutionsRepository } from './complaint-resolutions.repository';
+
+/** Complaint resolutions service-visits has heard of (complaint.resolved): follow-ups (V-3) and surveys (V-4). */
+@Module({ providers: [ComplaintResolutionsRepository], exports: [ComplaintResolutionsRepository] })
+export class ComplaintsModule {}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Principal } from '@crm/auth';
+import { Clock } from '@crm/clock';
+import { actorOf, maySeeReadings } from '../access/visibility';
+import type { ServedCustomerEntity } from '../customers/served-customer.entity';
+import { SERVICE_VISITS_OPTIONS, ServiceVisitsOptions } from '../service-visits-options';
+import { openReadings, ReadingsTamperedError, sealReadings, SealedReadings } from './reading-cipher';
+import { ReadingsReadEntity } from './readings-read.entity';
+
+/** A blood-pressure reading (V-1). */
+export interface Reading {
+  systolic: number;
+  diastolic: number;
+  pulse?: number;
+}
+
+/** A record's readings as a viewer may see them: the values, or that there are some they may not see. */
+export interface ShownReadings {
+  readings: Reading[] | null;
+  readingsHidden: boolean;
+  /** The stored seal failed authentication (altered in the database, or its key is gone): nothing is shown. */
+  readingsUnreadable?: boolean;
+}
+
+/** The associated data binding a seal to its record and customer (reading-cipher.ts). */
+const bound = (recordId: string, customerId: string) => `service_record:${recordId}:customer:${customerId}`;
+
+/**
+ * Health readings (V-1, P-1, P-2): sealed before they reach the database, opened only for the owner employee
+ * and their head, and every opening recorded (who, which record, when) before the values leave.
+ */
+@Injectable()
+export class HealthReadings {
+  private readonly log = new Logger('HealthReadings');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(SERVICE_VISITS_OPTIONS) private readonly options: ServiceVisitsOptions,
+  ) {}
+
+  seal(recordId: string, customerId: string, readings: Reading[]): SealedReadings {
+    return sealReadings(this.options.healthKeys, readings, bound(recordId, customerId));
+  }
+
+  /** What `viewer` may see of each record's readings, auditing every record whose readings are shown. */
+  async show(
+    viewer: Principal | undefined,
+    records: readonly { id: string; customerId: string; readingsSealed: Buffer | null; readingsKeyId: string | null }[],
+    customers: ReadonlyMap<string, Pick<ServedCustomerEntity, 'ownerId' | 'departmentId'>>,
+    channel: string,
+  ): Promise<Map<string, ShownReadings>> {
+    const shown = new Map<string, ShownReadings>();
+    const reads: Partial<ReadingsReadEntity>[] = [];
+    const at = this.clock.now();
+    for (const r of records) {
+      if (!r.readingsSealed || !r.readingsKeyId) {
+        shown.set(r.id, { readings: null, readingsHidden: false });
+        continue;
+      }
+      const customer = customers.get(r.customerId);
+      if (!customer || !maySeeReadings(viewer, customer)) {
+        shown.set(r.id, { readings: null, readingsHidden: true });
+        continue;
+      }
+      try {
+        shown.set(r.id, { readings: openReadings<Reading[]>(this.options.healthKeys, { keyId: r.readingsKeyId, sealed: r.readingsSealed }, bound(r.id, r.customerId)), readingsHidden: false });
+      } catch (e) {
+        if (!(e instanceof ReadingsTamperedError)) throw e;
+        // One altered row must not hide the customer's other records: it is reported, never shown.
+        this.log.error(`service record ${r.id}: ${e.message}`);
+        shown.set(r.id, { readings: null, readingsHidden: false, readingsUnreadable: true });
+        continue;
+      }
+      reads.push({ id: randomUUID(), actor: actorOf(viewer), serviceRecordId: r.id, customerId: r.customerId, channel, at });
+    }
+    // One insert for the page, before any value is answered: no read goes unrecorded.
+    if (reads.length) await this.dataSource.getRepository(ReadingsReadEntity).insert(reads);
+    return shown;
+  }
+}

@@ -1,0 +1,72 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { PageQueryDto } from '@crm/http';
+import { ServiceCategory, ServiceKind } from './service-record.entity';
+
+@InputType('ReadingInput')
+export class ReadingDto {
+  @ApiProperty({ minimum: 40, maximum: 300, description: 'Systolic pressure, mmHg' })
+  @Field(() => Int)
+  @IsInt()
+  @Min(40)
+  @Max(300)
+  systolic: number;
+
+  @ApiProperty({ minimum: 20, maximum: 200, description: 'Diastolic pressure, mmHg' })
+  @Field(() => Int)
+  @IsInt()
+  @Min(20)
+  @Max(200)
+  diastolic: number;
+
+  @ApiPropertyOptional({ minimum: 20, maximum: 250, description: 'Beats per minute' })
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(20)
+  @Max(250)
+  pulse?: number;
+}
+
+/** One class for REST (the body) and GraphQL (`RecordServiceInput`), so both transports check the same way. */
+@InputType('RecordServiceInput')
+export class RecordServiceDto {
+  @ApiProperty({ format: 'uuid' })
+  @Field(() => ID)
+  @IsUUID()
+  customerId: string;
+
+  @ApiProperty({ enum: ServiceCategory })
+  @Field(() => ServiceCategory)
+  @IsEnum(ServiceCategory)
+  category: ServiceCategory;
+
+  @ApiProperty({ enum: ServiceKind, description: 'A HOME_VISIT by the owning department counts for V-2; a HOME_VISIT or PHONE_CALL is a return visit (V-3)' })
+  @Field(() => ServiceKind)
+  @IsEnum(ServiceKind)
+  kind: ServiceKind;
+
+  @ApiPropertyOptional({ example: '上门送资料, 讲解使用方法' })
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
+  notes?: string;
+
+  @ApiPropertyOptional({ type: [ReadingDto], description: 'Health readings: stored encrypted, shown only to the owner and their head (P-1)' })
+  @Field(() => [ReadingDto], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ReadingDto)
+  readings?: ReadingDto[];
+}
+
+export class ServiceRecordsQueryDto extends PageQueryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  customerId: string;
+}

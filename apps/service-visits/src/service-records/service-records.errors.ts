@@ -1,0 +1,7 @@
+import { defineErrors } from '@crm/errors';
+
+/** Refusals of the service records context (V-1). */
+export const ServiceRecordErrors = defineErrors({
+  CUSTOMER_NOT_FOUND: { status: 422, title: 'The customer is not known' },
+  SERVICE_BY_STAFF_ONLY: { status: 403, title: 'Services are recorded by the employee who gave them' },
+});

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Principal } from '@crm/auth';
+import { addDays, Clock, daysBetween, isBusinessDate, zonedInstant } from '@crm/clock';
+import { isUniqueViolation } from '@crm/database';
+import { actorOf, staffScope } from '../access/visibility';
+import { ComplaintResolutionsRepository } from '../complaints/complaint-resolutions.repository';
+import { ServiceRecordsRepository } from '../service-records/service-records.repository';
+import { SERVICE_VISITS_OPTIONS, ServiceVisitsOptions } from '../service-visits-options';
+import { averageOf, periodProblem, surveyProblems } from './survey-rules';
+import { SurveyEntity, SurveySubject } from './survey.entity';
+import { SubmitSurveyDto, SatisfactionQueryDto } from './surveys.dto';
+import { SurveyErrors } from './surveys.errors';
+import { SurveysRepository } from './surveys.repository';
+
+/** Longest period one satisfaction report covers. */
+const MAX_PERIOD_DAYS = 366;
+
+export function surveyView(s: SurveyEntity) {
+  return {
+    id: s.id,
+    customerId: s.customerId,
+    subjectType: s.subjectType,
+    subjectId: s.subjectId,
+    score: s.score,
+    comment: s.comment,
+    employeeId: s.employeeId,
+    departmentId: s.departmentId,
+    submittedAt: s.submittedAt.toISOString(),
+  };
+}
+
+export type SurveyView = ReturnType<typeof surveyView>;
+
+export interface SatisfactionReport {
+  from: string;
+  to: string;
+  employees: { employeeId: string; departmentId: string | null; surveys: number; averageScore: number | null }[];
+  departments: { departmentId: string | null; surveys: number; averageScore: number | null }[];
+}
+
+/** V-4: surveys after visits and complaint resolutions, and their averages per employee and department. */
+@Injectable()
+export class SurveysService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly surveys: SurveysRepository,
+    private readonly records: ServiceRecordsRepository,
+    private readonly resolutions: ComplaintResolutionsRepository,
+    private readonly clock: Clock,
+    @Inject(SERVICE_VISITS_OPTIONS) private readonly options: ServiceVisitsOptions,
+  ) {}
+
+  async submit(caller: Principal | undefined, dto: SubmitSurveyDto): Promise<SurveyView> {
+    const problems = surveyProblems(dto);
+    if (problems.length) throw SurveyErrors.SURVEY_INVALID(problems.map((p) => `${p.field} ${p.reason}`).join('; '), { problems });
+    const rated = await this.ratedBy(dto);
+    const survey: SurveyEntity = {
+      id: randomUUID(),
+      customerId: dto.customerId,
+      subjectType: dto.subjectType,
+      subjectId: dto.subjectId,
+      score: dto.score,
+      comment: dto.comment ?? null,
+      employeeId: rated.employeeId,
+      departmentId: rated.departmentId,
+      submittedBy: actorOf(caller),
+      submittedAt: this.clock.now(),
+    };
+    try {
+      await this.surveys.insert(this.dataSource.manager, survey);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw SurveyErrors.SURVEY_ALREADY_SUBMITTED(`${dto.subjectType} ${dto.subjectId} already has its survey`);
+      throw e;
+    }
+    return surveyView(survey);
+  }
+
+  /** Who the survey rates: the employee who served (a visit), or the employee concerned (a complaint). */
+  private async ratedBy(dto: SubmitSurveyDto): Promise<{ employeeId: string; departmentId: string | null }> {
+    const subject =
+      dto.subjectType === SurveySubject.VISIT ? await this.records.find(dto.subjectId) : await this.resolutions.find(dto.subjectId);
+    if (!subject || subject.customerId !== dto.customerId) {
+      throw SurveyErrors.SURVEY_SUBJECT_NOT_FOUND(`Customer ${dto.customerId} has no ${dto.subjectType === SurveySubject.VISIT ? 'visit' : 'resolved complaint'} ${dto.subjectId}`);
+    }
+    return { employeeId: subject.employeeId, departmentId: subject.departmentId };
+  }
+
+  /** Averages over business days from..to (inclusive, BUSINESS_TZ), within what the caller may see. */
+  async satisfaction(caller: Principal | undefined, q: SatisfactionQueryDto): Promise<SatisfactionReport> {
+    if (!isBusinessDate(q.from) || !isBusinessDate(q.to)) throw SurveyErrors.PERIOD_INVALID('from and to must be dates YYYY-MM-DD');
+    const problem = periodProblem(q.from, q.to, MAX_PERIOD_DAYS, daysBetween);
+    if (problem) throw SurveyErrors.PERIOD_INVALID(problem);
+    const scope = staffScope(caller, { employeeId: q.employeeId, departmentId: q.departmentId });
+    const start = zonedInstant(q.from, '00:00', this.options.tz);
+    const end = zonedInstant(addDays(q.to, 1), '00:00', this.options.tz);
+    const rows = await this.surveys.totals(start, end, { ...scope, employeeId: q.employeeId ?? scope.employeeId });
+    return {
+      from: q.from,
+      to: q.to,
+      employees: rows.filter((r) => r.employee_id).map((r) => ({ employeeId: r.employee_id!, departmentId: r.department_id, surveys: r.surveys, averageScore: averageOf(r.total, r.surveys) })),
+      departments: rows.filter((r) => !r.employee_id).map((r) => ({ departmentId: r.department_id, surveys: r.surveys, averageScore: averageOf(r.total, r.surveys) })),
+    };
+  }
+}
