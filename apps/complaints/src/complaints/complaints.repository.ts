@@ -28,6 +28,7 @@ export interface BreachedRow {
   departmentId: string;
   headId: string | null;
   filedAt: Date;
+  dueAt: Date;
 }
 
 /** Every query on complaints and their fines. */
@@ -78,17 +79,17 @@ export class ComplaintsRepository {
    */
   async breachDue(manager: EntityManager, now: Date, limit: number): Promise<BreachedRow[]> {
     // TypeORM answers an UPDATE … RETURNING as [rows, affected].
-    const [rows]: [{ id: string; customer_id: string; employee_id: string; department_id: string; head_id: string | null; filed_at: Date }[], number] = await manager.query(
+    const [rows]: [{ id: string; customer_id: string; employee_id: string; department_id: string; head_id: string | null; filed_at: Date; due_at: Date }[], number] = await manager.query(
       `WITH due AS (
          SELECT id FROM complaints WHERE sla = 'PENDING' AND due_at < $1 ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED
        )
        UPDATE complaints c SET sla = 'BREACHED', breached_at = $1
        FROM due WHERE c.id = due.id AND c.sla = 'PENDING'
-       RETURNING c.id, c.customer_id, c.employee_id, c.department_id, c.filed_at,
+       RETURNING c.id, c.customer_id, c.employee_id, c.department_id, c.filed_at, c.due_at,
          (SELECT d.head_id FROM departments d WHERE d.id = c.department_id) AS head_id`,
       [now, limit],
     );
-    return rows.map((r) => ({ id: r.id, customerId: r.customer_id, employeeId: r.employee_id, departmentId: r.department_id, headId: r.head_id, filedAt: new Date(r.filed_at) }));
+    return rows.map((r) => ({ id: r.id, customerId: r.customer_id, employeeId: r.employee_id, departmentId: r.department_id, headId: r.head_id, filedAt: new Date(r.filed_at), dueAt: new Date(r.due_at) }));
   }
 
   /**

@@ -53,7 +53,7 @@ describe('complaints: the deadline (C-4) and resolution (C-5)', () => {
       [[d1.employeeIds[0], 50_000, d1.id], [d1.headId, 50_000, d1.id]].sort(),
     );
     expect(await h.events('complaint.breached', c.id)).toEqual([
-      { complaintId: c.id, customerId: customer, employeeId: d1.employeeIds[0], departmentId: d1.id, filedAt: c.filedAt, breachedAt: after.breachedAt },
+      { complaintId: c.id, customerId: customer, employeeId: d1.employeeIds[0], departmentId: d1.id, filedAt: c.filedAt, dueAt: c.dueAt, breachedAt: after.breachedAt },
     ]);
     // Run again: nothing more.
     expect((await h.sweep()).breached).toBe(0);

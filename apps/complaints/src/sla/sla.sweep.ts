@@ -52,6 +52,7 @@ export class SlaSweep implements OnModuleInit {
               employeeId: c.employeeId,
               departmentId: c.departmentId,
               filedAt: c.filedAt.toISOString(),
+              dueAt: c.dueAt.toISOString(),
               breachedAt: now.toISOString(),
             },
           })),

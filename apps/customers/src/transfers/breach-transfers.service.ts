@@ -45,7 +45,7 @@ export class BreachTransfersService implements OnModuleInit {
         {
           customerId: customer.id,
           toEmployeeId: employee.employeeId,
-          reason: `complaint ${breach.complaintId} not resolved within 72 hours (C-4)`,
+          reason: `complaint ${breach.complaintId} not resolved by its deadline ${breach.dueAt} (C-4)`,
           cause: 'COMPLAINT_BREACH',
           causeId: breach.complaintId,
           actorId: null,

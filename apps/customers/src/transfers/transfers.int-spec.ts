@@ -33,6 +33,7 @@ describe('transfers on complaint breach', () => {
         employeeId: ids.ownerA,
         departmentId: ids.A,
         filedAt: '2026-03-01T10:00:00.000Z',
+        dueAt: '2026-03-04T10:00:00.000Z',
         breachedAt: '2026-03-04T10:00:00.000Z',
       },
       { id },
@@ -74,7 +75,7 @@ describe('transfers on complaint breach', () => {
     const moved = (await get(`/api/v1/customers/${customerId}`)).json();
     expect(moved).toMatchObject({ ownerId: ids.c2, departmentId: ids.C });
     const [entry] = (await get(`/api/v1/customers/${customerId}/history`)).json().items;
-    expect(entry).toMatchObject({ kind: 'OWNER', from: ids.ownerA, to: ids.c2, cause: `complaint ${complaintId} not resolved within 72 hours (C-4)`, actorId: null });
+    expect(entry).toMatchObject({ kind: 'OWNER', from: ids.ownerA, to: ids.c2, cause: `complaint ${complaintId} not resolved by its deadline 2026-03-04T10:00:00.000Z (C-4)`, actorId: null });
     const [transferred] = await sql(`SELECT payload FROM outbox WHERE name = 'customer.transferred' AND payload->>'customerId' = $1`, [customerId]);
     expect(transferred.payload).toMatchObject({ cause: 'COMPLAINT_BREACH', causeId: complaintId, fromDepartmentId: ids.A, toDepartmentId: ids.C, transferredBy: null });
     expect(await sql(`SELECT actor, detail->>'causeId' AS cause FROM audit_log WHERE action = 'OWNER_CHANGED' AND subject_id = $1`, [customerId])).toEqual([
@@ -88,7 +89,7 @@ describe('transfers on complaint breach', () => {
       name: 'complaint.breached',
       version: 1,
       producer: 'complaints',
-      payload: { complaintId, customerId, employeeId: ids.ownerA, departmentId: ids.A, filedAt: '2026-03-01T10:00:00.000Z', breachedAt: '2026-03-04T10:00:00.000Z' },
+      payload: { complaintId, customerId, employeeId: ids.ownerA, departmentId: ids.A, filedAt: '2026-03-01T10:00:00.000Z', dueAt: '2026-03-04T10:00:00.000Z', breachedAt: '2026-03-04T10:00:00.000Z' },
       requestId: null,
       occurredAt: new Date().toISOString(),
     });

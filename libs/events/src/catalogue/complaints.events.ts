@@ -65,6 +65,8 @@ export interface ComplaintBreached {
   employeeId: Uuid;
   departmentId: Uuid;
   filedAt: IsoInstant;
+  /** The deadline that passed (filing + the configured SLA hours): consumers quote it, never assume 72 hours. */
+  dueAt: IsoInstant;
   breachedAt: IsoInstant;
 }
 
