@@ -1,0 +1,167 @@
+import { bearer, eventually, RunningSuite, startSuite, SuiteClient } from '@crm/testing';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * V-2 across services with the suite clock moved, through the gateway only: customers registers 王阿姨 for
+ * 一部's employee; on day 89 she is served enough and 二部 may not invite her; on day 90 service-visits' sweep
+ * flags her under-served, customers shows it and the resource director lists her with the link to customers'
+ * transfer, and 二部 may then invite her (J-2 via campaigns); a home visit by 一部 serves her again, customers
+ * and campaigns learn it, and the graph shows the visit as Customer.serviceRecords.
+ */
+describe('suite: the 3-month rule across customers, campaigns and service-visits (V-2, J-2)', () => {
+  let suite: RunningSuite;
+  let api: SuiteClient;
+  const admin = bearer('ADMIN' as never);
+  const joined = new Date('2030-03-02T02:00:00.000Z'); // 10:00 in Shanghai
+  const on = (days: number, ms = 0) => new Date(joined.getTime() + days * DAY + ms);
+  const ids = {} as Record<'d1' | 'd2' | 'head1' | 'e1' | 'head2' | 'e2' | 'wang', string>;
+  const as = {} as Record<'e1' | 'head2' | 'e2' | 'director', Record<string, string>>;
+
+  const post = (path: string, body: unknown, headers = admin) => api.rest('POST', path, { body, headers });
+  const get = (path: string, headers = admin) => api.rest('GET', path, { headers });
+
+  async function at(now: Date): Promise<void> {
+    const res = await api.rest('PUT', '/api/v1/admin/clock', { body: { now: now.toISOString() }, headers: admin });
+    expect(res.status).toBe(200);
+  }
+
+  async function adequacySweep(): Promise<{ flagged: number; served: number; customerIds: string[] }> {
+    const res = await post('/api/v1/admin/sweeps/service-adequacy', {});
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('completed');
+    return res.body.result;
+  }
+
+  async function employee(name: string, role: string, departmentId: string): Promise<string> {
+    const res = await post('/api/v1/employees', { name, role, departmentId });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
+  async function tokenOf(body: object): Promise<Record<string, string>> {
+    const res = await post('/api/v1/auth/dev-token', body, {});
+    expect(res.status).toBe(200);
+    return { authorization: `Bearer ${res.body.accessToken}` };
+  }
+
+  /** A meeting of 二部 alone, five days after `now`. */
+  async function meetingOfD2(now: Date): Promise<string> {
+    const date = new Date(now.getTime() + 5 * DAY).toISOString().slice(0, 10);
+    const res = await eventually(
+      () => post('/api/v1/meetings', { date, slot: 'AFTERNOON', venue: '二部活动室', departmentIds: [ids.d2] }, as.head2),
+      (r) => r.status === 201,
+    );
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
+  beforeAll(async () => {
+    // Scheduled sweeps moved to a minute no run meets: every run here is one this test asked for.
+    suite = await startSuite({
+      services: ['customers', 'campaigns', 'service-visits'],
+      env: { ADEQUACY_CRON: '0 0 1 1 *', VISIT_PLANS_CRON: '0 0 1 1 *', SHEET_CUTOFF_CRON: '0 0 1 1 *' },
+    });
+    api = new SuiteClient(suite.gatewayUrl);
+    await at(joined);
+    ids.d1 = (await post('/api/v1/departments', { name: '一部', code: 'D1' })).body.id;
+    ids.d2 = (await post('/api/v1/departments', { name: '二部', code: 'D2' })).body.id;
+    ids.head1 = await employee('部长甲', 'DEPARTMENT_HEAD', ids.d1);
+    ids.e1 = await employee('员工甲', 'EMPLOYEE', ids.d1);
+    ids.head2 = await employee('部长乙', 'DEPARTMENT_HEAD', ids.d2);
+    ids.e2 = await employee('员工丙', 'EMPLOYEE', ids.d2);
+    for (const [d, head] of [[ids.d1, ids.head1], [ids.d2, ids.head2]]) {
+      expect((await api.rest('PATCH', `/api/v1/departments/${d}`, { body: { headId: head }, headers: admin })).status).toBe(200);
+    }
+    as.e1 = await tokenOf({ employeeId: ids.e1 });
+    as.e2 = await tokenOf({ employeeId: ids.e2 });
+    as.head2 = await tokenOf({ employeeId: ids.head2 });
+    as.director = await tokenOf({ role: 'RESOURCE_DIRECTOR' });
+    const res = await post('/api/v1/customers', { name: '王阿姨', phone: '139 2000 0001', source: 'WALK_IN' }, as.e1);
+    expect(res.status).toBe(201);
+    ids.wang = res.body.id;
+    // service-visits learns her from customer.registered: her first return visit is planned for her owner.
+    const plans = await eventually(
+      () => get(`/api/v1/visit-plans?customerId=${ids.wang}`),
+      (r) => r.status === 200 && r.body.items.length > 0,
+    );
+    expect(plans.body.items[0]).toMatchObject({ employeeId: ids.e1, status: 'DUE', reason: 'CADENCE' });
+  }, 120_000);
+
+  afterAll(async () => {
+    if (api) await api.rest('DELETE', '/api/v1/admin/clock', { headers: admin });
+    await suite?.stop();
+  });
+
+  it('on day 89 she is not under-served, and 二部 may not invite her', async () => {
+    await at(on(89));
+    expect((await adequacySweep()).customerIds).not.toContain(ids.wang);
+    expect((await get(`/api/v1/customers/${ids.wang}`)).body.underServed).toBe(false);
+    const meeting = await meetingOfD2(on(89));
+    const refused = await eventually(
+      () => post(`/api/v1/meetings/${meeting}/invitations`, { customerId: ids.wang }, as.e2),
+      (r) => r.body?.code !== 'CUSTOMER_NOT_FOUND',
+    );
+    expect([refused.status, refused.body.code]).toEqual([403, 'CUSTOMER_NOT_IN_DEPARTMENT']);
+  });
+
+  it('on day 90 she is flagged; customers shows it, the resource director lists her, and 二部 may invite her (J-2)', async () => {
+    await at(on(90, 60_000));
+    const result = await adequacySweep();
+    expect(result.customerIds).toContain(ids.wang);
+    expect((await adequacySweep()).customerIds).not.toContain(ids.wang);
+
+    const shown = await eventually(() => get(`/api/v1/customers/${ids.wang}`), (r) => r.body.underServed === true);
+    expect(shown.body).toMatchObject({ id: ids.wang, ownerId: ids.e1, departmentId: ids.d1, underServed: true });
+
+    const list = await get(`/api/v1/under-served?departmentId=${ids.d1}`, as.director);
+    expect(list.status).toBe(200);
+    const entry = list.body.items.find((i: { customerId: string }) => i.customerId === ids.wang);
+    expect(entry).toMatchObject({ ownerId: ids.e1, departmentId: ids.d1, lastServedAt: null, transfer: { method: 'POST', href: `/api/v1/customers/${ids.wang}/transfer` } });
+    expect((await get('/api/v1/under-served', as.e2)).status).toBe(403);
+
+    const meeting = await meetingOfD2(on(90, 60_000));
+    const invited = await eventually(
+      () => post(`/api/v1/meetings/${meeting}/invitations`, { customerId: ids.wang }, as.e2),
+      (r) => r.status === 201,
+    );
+    expect(invited.status).toBe(201);
+    expect(invited.body).toMatchObject({ customerId: ids.wang, departmentId: ids.d2 });
+  });
+
+  it('a home visit by 一部 serves her again: customers and the graph show it, and 二部 may no longer invite her', async () => {
+    await at(on(92));
+    const visit = await post('/api/v1/service-records', { customerId: ids.wang, category: 'REGULAR', kind: 'HOME_VISIT', notes: '上门回访', readings: [{ systolic: 135, diastolic: 85 }] }, as.e1);
+    expect(visit.status).toBe(201);
+    expect(visit.body).toMatchObject({ countedAsHomeVisit: true, completedVisitPlan: true });
+
+    const shown = await eventually(() => get(`/api/v1/customers/${ids.wang}`), (r) => r.body.underServed === false);
+    expect(shown.body.underServed).toBe(false);
+    expect((await get(`/api/v1/under-served?departmentId=${ids.d1}`, as.director)).body.items.map((i: { customerId: string }) => i.customerId)).not.toContain(ids.wang);
+    // The sweep does not flag her again, nor announce her served twice.
+    const again = await adequacySweep();
+    expect(again.customerIds).not.toContain(ids.wang);
+    expect(again.served).toBe(0);
+
+    const meeting = await meetingOfD2(on(92));
+    const refused = await eventually(
+      () => post(`/api/v1/meetings/${meeting}/invitations`, { customerId: ids.wang }, as.e2),
+      (r) => r.body?.code === 'CUSTOMER_NOT_IN_DEPARTMENT',
+    );
+    expect(refused.status).toBe(403);
+
+    const gql = await api.graphql(
+      `query ($id: ID!) { customer(id: $id) { id underServed serviceRecords { id category kind createdAt } } }`,
+      { id: ids.wang },
+      as.e1,
+    );
+    expect(gql.errors).toBeUndefined();
+    expect(gql.data.customer).toMatchObject({ id: ids.wang, underServed: false, serviceRecords: [{ id: visit.body.id, category: 'REGULAR', kind: 'HOME_VISIT', createdAt: visit.body.createdAt }] });
+
+    // Readings: the owner sees them, 二部's employee does not.
+    const mine = await get(`/api/v1/service-records?customerId=${ids.wang}`, as.e1);
+    expect(mine.body.items[0].readings).toEqual([{ systolic: 135, diastolic: 85 }]);
+    const theirs = await get(`/api/v1/service-records?customerId=${ids.wang}`, as.e2);
+    expect(theirs.body.items[0]).toMatchObject({ readings: null, readingsHidden: true });
+  });
+});
