@@ -68,10 +68,9 @@ export class VisitPlansRepository {
   /** The visit-plans sweep: up to `limit` due plans past their time become OVERDUE, once. */
   async markOverdue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
     const [rows]: [{ id: string }[], number] = await manager.query(
-      `WITH late AS (
-         SELECT id FROM visit_plans WHERE status = 'DUE' AND due_at <= $1 ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED
-       )
-       UPDATE visit_plans p SET status = 'OVERDUE', overdue_at = $1 FROM late WHERE p.id = late.id AND p.status = 'DUE'
+      `UPDATE visit_plans p SET status = 'OVERDUE', overdue_at = $1
+        WHERE p.id = ANY (ARRAY(SELECT id FROM visit_plans WHERE status = 'DUE' AND due_at <= $1 ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED))
+          AND p.status = 'DUE'
        RETURNING p.id`,
       [now, limit],
     );
