@@ -119,6 +119,18 @@ describe('service-visits: the 3-month rule (V-2)', () => {
     expect(rows[0].any).toBe(false);
   });
 
+  it('announces an attendance that reaches it after the flag as served no earlier than the flag (campaigns keeps the newer verdict)', async () => {
+    const t = nextEpoch();
+    const c = await h.customer(d1, t);
+    await h.at(on(t, 91));
+    await h.sweep('service-adequacy');
+    const [flag] = await h.events('customer.under_served', c);
+    // Attended on day 90.5, delivered on day 91 after the sweep flagged the customer.
+    await h.attended(c, on(t, 90.5));
+    const [served] = await h.events('customer.served', c);
+    expect(new Date(served.servedAt).getTime()).toBeGreaterThanOrEqual(new Date(flag.detectedAt).getTime());
+  });
+
   it('the sweep announces customer.served for a flagged customer whose window moved without an event clearing it', async () => {
     const t = nextEpoch();
     const c = await h.customer(d1, t);

@@ -9,6 +9,12 @@ export interface Verdict {
   department_id: string;
   last_served_at: Date | null;
   window_start: Date;
+  /**
+   * Of a clearing: the attendance, visit or assignment that served the customer, but never before the flag it
+   * clears (an attendance may reach us after the sweep flagged its customer), so consumers that keep the newer
+   * verdict by time (campaigns) apply it.
+   */
+  served_at?: Date;
 }
 
 /**
@@ -50,14 +56,13 @@ export class AdequacyRepository {
   async clearServed(manager: EntityManager, now: Date, days: number, limit: number, customerId?: string): Promise<Verdict[]> {
     const [rows]: [Verdict[], number] = await manager.query(
       `UPDATE customers c SET under_served = false, served_state_at = $1
-        WHERE c.id = ANY (ARRAY(
-                SELECT id FROM customers
-                 WHERE under_served AND window_start > $1::timestamptz - make_interval(days => $2) AND ($4::uuid IS NULL OR id = $4)
-                 ORDER BY id
-                 LIMIT $3
-                 FOR UPDATE SKIP LOCKED))
-          AND c.under_served
-       RETURNING c.id, c.owner_id, c.department_id, c.last_served_at, c.window_start`,
+         FROM (SELECT id, served_state_at AS flagged_at FROM customers
+                WHERE under_served AND window_start > $1::timestamptz - make_interval(days => $2) AND ($4::uuid IS NULL OR id = $4)
+                ORDER BY id
+                LIMIT $3
+                FOR UPDATE SKIP LOCKED) flagged
+        WHERE c.id = flagged.id AND c.under_served
+       RETURNING c.id, c.owner_id, c.department_id, c.last_served_at, c.window_start, GREATEST(c.window_start, flagged.flagged_at) AS served_at`,
       [now, days, limit, customerId ?? null],
     );
     return rows;

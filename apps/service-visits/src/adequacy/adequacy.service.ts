@@ -41,8 +41,7 @@ export class AdequacyService {
       manager,
       cleared.map((c) => ({
         name: 'customer.served' as const,
-        // The window's start is the attendance, visit or assignment that ended the under-served state.
-        payload: { customerId: c.id, ownerId: c.owner_id, departmentId: c.department_id, servedAt: new Date(c.window_start).toISOString() },
+        payload: { customerId: c.id, ownerId: c.owner_id, departmentId: c.department_id, servedAt: new Date(c.served_at ?? c.window_start).toISOString() },
       })),
     );
   }
