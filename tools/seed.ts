@@ -4,10 +4,12 @@
  * http://localhost:4000). Nothing is written to a database directly, so the seed also exercises the API.
  *
  * Safe to run again: departments are recognised by code, staff by name, role and department, customers by
- * phone (409 CUSTOMER_PHONE_EXISTS), and what is already there is left alone.
+ * phone (409 CUSTOMER_PHONE_EXISTS), the past referral meeting by its venue, its check-ins by 409
+ * ALREADY_CHECKED_IN, its sales by customer, and what is already there is left alone.
  */
 import { Api, inPool, SeedError } from './seed/api';
 import { seedMeetings } from './seed/meetings';
+import { ReferralTallies, seedReferralMeeting } from './seed/referral-meeting';
 import { DEPARTMENTS, demoCustomers, STAFF, StaffSeed } from './seed/demo-company';
 
 /** Enough parallel requests to finish in seconds, few enough not to crowd out anyone else using the suite. */
@@ -115,6 +117,8 @@ async function main() {
   await assignHeads(api, departments, staff, tallies.heads);
   await seedCustomers(api, staff, tallies.customers);
   await seedMeetings(api, DEPARTMENTS.map((d) => departments.get(d.code)!.id), tallies.meetings);
+  const rewards: ReferralTallies = { meetings: tally(), checkIns: tally(), sales: tally(), refunds: tally(), sheetFines: 0 };
+  await seedReferralMeeting(api, [departments.get('D1')!.id, departments.get('D2')!.id], rewards);
 
   const line = (what: string, t: Tally, done = 'created', there = 'already there') =>
     `  ${what}: ${t.created} ${done}, ${t.existing} ${there}\n`;
@@ -128,6 +132,12 @@ async function main() {
       line('department heads', tallies.heads, 'assigned', 'already set') +
       line('customers', tallies.customers) +
       line('meetings', tallies.meetings) +
+      line('past referral meetings', rewards.meetings) +
+      line('check-ins with a referrer', rewards.checkIns) +
+      line('sales', rewards.sales) +
+      line('refunds', rewards.refunds) +
+      `  daily-sheet fines (J-7): ${rewards.sheetFines} imposed by the sheet-cutoff sweep\n` +
+      `  (the suite's clock was moved to the past meeting's day for this and is back on real time)\n` +
       `Call the API as a member of staff:\n` +
       `  npm run token -- ${staff.get(firstHead.name)!.id}   # ${firstHead.name}, head of ${departmentName(firstHead)}\n` +
       `  npm run token -- ${staff.get(firstEmployee.name)!.id}   # ${firstEmployee.name}, employee of ${departmentName(firstEmployee)}\n`,

@@ -7,8 +7,9 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ROLES } from '@crm/auth';
-import { freePort, RunningSuite, startSuite, SuiteClient, SuiteResponse } from '@crm/testing';
-import { STAFF } from '../../tools/seed/demo-company';
+import { eventually, freePort, RunningSuite, startSuite, SuiteClient, SuiteResponse } from '@crm/testing';
+import { demoCustomers, STAFF } from '../../tools/seed/demo-company';
+import { DEMO_REFERRALS } from '../../tools/seed/referral-meeting';
 
 const execFileAsync = promisify(execFile);
 const SEED_JS = resolve(__dirname, '..', '..', 'dist', 'tools', 'seed.js');
@@ -80,7 +81,7 @@ describe('npm run seed (suite)', () => {
   let afterSecond: Awaited<ReturnType<typeof company>>;
 
   beforeAll(async () => {
-    suite = await startSuite({ services: ['customers', 'campaigns'] });
+    suite = await startSuite({ services: ['customers', 'campaigns', 'rewards'] });
     api = new SuiteClient(suite.gatewayUrl);
     const token = await api.rest('POST', '/api/v1/auth/dev-token', { body: { role: 'ADMIN' } });
     auth = { authorization: `Bearer ${token.body.accessToken}` };
@@ -101,6 +102,12 @@ describe('npm run seed (suite)', () => {
     expect(first.stdout).toContain('department heads: 3 assigned, 0 already set');
     expect(first.stdout).toContain('customers: 300 created, 0 already there');
     expect(first.stdout).toContain('meetings: 4 created, 0 already there');
+    expect(first.stdout).toContain('past referral meetings: 1 created, 0 already there');
+    expect(first.stdout).toContain(`check-ins with a referrer: ${DEMO_REFERRALS.length} created, 0 already there`);
+    expect(first.stdout).toContain(`sales: ${DEMO_REFERRALS.length} created, 0 already there`);
+    expect(first.stdout).toContain('refunds: 1 created, 0 already there');
+    // 一部 and 二部 handed in no sheet on any of the window's 8 days (7 before the meeting and its own).
+    expect(first.stdout).toContain('daily-sheet fines (J-7): 16 imposed');
     expect(first.stdout).toMatch(/npm run token -- [0-9a-f-]{36} .*head of/);
     expect(first.stdout).toMatch(/npm run token -- [0-9a-f-]{36} .*employee of/);
   });
@@ -143,9 +150,42 @@ describe('npm run seed (suite)', () => {
     expect(second.stdout).toContain('department heads: 0 assigned, 3 already set');
     expect(second.stdout).toContain('customers: 0 created, 300 already there');
     expect(second.stdout).toContain('meetings: 0 created, 4 already there');
+    expect(second.stdout).toContain('past referral meetings: 0 created, 1 already there');
+    expect(second.stdout).toContain(`check-ins with a referrer: 0 created, ${DEMO_REFERRALS.length} already there`);
+    expect(second.stdout).toContain(`sales: 0 created, ${DEMO_REFERRALS.length} already there`);
+    expect(second.stdout).toContain('refunds: 0 created, 1 already there');
+    expect(second.stdout).toContain('daily-sheet fines (J-7): 0 imposed');
     expect(ids(afterSecond.departments)).toEqual(ids(afterFirst.departments));
     expect(ids(afterSecond.employees)).toEqual(ids(afterFirst.employees));
     expect(ids(afterSecond.customers)).toEqual(ids(afterFirst.customers));
+  });
+
+  it("gives each referrer the points of R-1 and R-2 for the customer they brought, once however often the seed runs", async () => {
+    const customers = demoCustomers();
+    for (const r of DEMO_REFERRALS) {
+      const found = await api.rest('GET', `/api/v1/customers?phone=${customers[r.referrer].phone}`, { headers: auth });
+      const referrerId = found.body.items[0].id;
+      // 100 for bringing them (R-1), 100 per full 1000 yuan of what they kept (R-2).
+      const expected = 100 + Math.floor((r.amountFen - r.refundFen) / 100_000) * 100;
+      const points = await eventually(
+        () => api.rest('GET', `/api/v1/points/${referrerId}`, { headers: auth }),
+        (res) => res.body.balance === expected,
+      );
+      expect([customers[r.referrer].phone, points.status, points.body.balance]).toEqual([customers[r.referrer].phone, 200, expected]);
+    }
+  });
+
+  it("fines the heads of 一部 and 二部 10 yuan for each missing daily sheet of the past joint meeting (J-7)", async () => {
+    const heads = afterFirst.departments.filter((d) => d.code === 'D1' || d.code === 'D2').map((d) => d.headId);
+    const fines = await eventually(
+      () => api.rest('GET', '/api/v1/fines?limit=100', { headers: auth }),
+      (res) => res.body.items?.length >= 16,
+    );
+    expect(fines.status).toBe(200);
+    const items = fines.body.items as { employeeId: string; rule: string; amountFen: number }[];
+    expect(items).toHaveLength(16);
+    expect(new Set(items.map((f) => `${f.rule} ${f.amountFen}`))).toEqual(new Set(['J-7 1000']));
+    for (const head of heads) expect(items.filter((f) => f.employeeId === head)).toHaveLength(8);
   });
 
   it('fails with a clear message when the suite is not there', async () => {

@@ -6,23 +6,23 @@ interface Meeting {
   venue: string;
 }
 
+/** The date `n` days after `date` (before it when `n` is negative), both YYYY-MM-DD. */
+export function daysAfter(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The demo meetings: one of each department and one joint meeting of all three, in the weeks ahead. */
 export function demoMeetings(today: string, departmentIds: string[]): { date: string; slot: 'AFTERNOON' | 'EVENING'; venue: string; departmentIds: string[] }[] {
-  const day = (n: number) => {
-    const d = new Date(`${today}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + n);
-    return d.toISOString().slice(0, 10);
-  };
+  const day = (n: number) => daysAfter(today, n);
   return [
     ...departmentIds.map((id, i) => ({ date: day(7 + i), slot: 'AFTERNOON' as const, venue: `${i + 1}号会议室`, departmentIds: [id] })),
     { date: day(14), slot: 'EVENING' as const, venue: '联谊会大厅', departmentIds },
   ];
 }
 
-/**
- * Plans the demo meetings unless a meeting at the same venue on the same date exists. Campaigns learns the
- * departments from customers' events, so the first attempt may find them unknown for a moment: retried.
- */
+/** Plans the demo meetings unless a meeting at the same venue on the same date exists. */
 export async function seedMeetings(api: Api, departmentIds: string[], tally: { created: number; existing: number }): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
   const existing = await api.listAll<Meeting>(`/api/v1/meetings?from=${today}`);
@@ -31,12 +31,22 @@ export async function seedMeetings(api: Api, departmentIds: string[], tally: { c
       tally.existing++;
       continue;
     }
-    for (let attempt = 0; ; attempt++) {
-      const res = await api.request<{ code?: string }>('POST', '/api/v1/meetings', m, [422]);
-      if (res.status !== 422) break;
-      if (res.body.code !== 'DEPARTMENT_NOT_FOUND' || attempt >= 50) throw new SeedError(`POST /api/v1/meetings answered 422 ${res.body.code}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await planMeeting(api, m);
     tally.created++;
+  }
+}
+
+export type MeetingPlan = ReturnType<typeof demoMeetings>[number];
+
+/**
+ * Plans one meeting and answers its id. Campaigns learns the departments from customers' events, so the first
+ * attempt may find them unknown for a moment: retried.
+ */
+export async function planMeeting(api: Api, m: MeetingPlan): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await api.request<{ id: string; code?: string }>('POST', '/api/v1/meetings', m, [422]);
+    if (res.status !== 422) return res.body.id;
+    if (res.body.code !== 'DEPARTMENT_NOT_FOUND' || attempt >= 50) throw new SeedError(`POST /api/v1/meetings answered 422 ${res.body.code}`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
