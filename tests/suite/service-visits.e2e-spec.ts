@@ -7,7 +7,8 @@ const DAY = 24 * 60 * 60 * 1000;
  * 一部's employee; on day 89 she is served enough and 二部 may not invite her; on day 90 service-visits' sweep
  * flags her under-served, customers shows it and the resource director lists her with the link to customers'
  * transfer, and 二部 may then invite her (J-2 via campaigns); a home visit by 一部 serves her again, customers
- * and campaigns learn it, and the graph shows the visit as Customer.serviceRecords.
+ * and campaigns learn it, and the graph shows the visit as Customer.serviceRecords. 赵大爷, flagged with her, is
+ * reassigned by the resource director from the list through customers' transfer, which serves him again.
  */
 describe('suite: the 3-month rule across customers, campaigns and service-visits (V-2, J-2)', () => {
   let suite: RunningSuite;
@@ -15,7 +16,7 @@ describe('suite: the 3-month rule across customers, campaigns and service-visits
   const admin = bearer('ADMIN' as never);
   const joined = new Date('2030-03-02T02:00:00.000Z'); // 10:00 in Shanghai
   const on = (days: number, ms = 0) => new Date(joined.getTime() + days * DAY + ms);
-  const ids = {} as Record<'d1' | 'd2' | 'head1' | 'e1' | 'head2' | 'e2' | 'wang', string>;
+  const ids = {} as Record<'d1' | 'd2' | 'head1' | 'e1' | 'head2' | 'e2' | 'wang' | 'zhao', string>;
   const as = {} as Record<'e1' | 'head2' | 'e2' | 'director', Record<string, string>>;
 
   const post = (path: string, body: unknown, headers = admin) => api.rest('POST', path, { body, headers });
@@ -80,6 +81,7 @@ describe('suite: the 3-month rule across customers, campaigns and service-visits
     const res = await post('/api/v1/customers', { name: '王阿姨', phone: '139 2000 0001', source: 'WALK_IN' }, as.e1);
     expect(res.status).toBe(201);
     ids.wang = res.body.id;
+    ids.zhao = (await post('/api/v1/customers', { name: '赵大爷', phone: '139 2000 0002', source: 'WALK_IN' }, as.e1)).body.id;
     // service-visits learns her from customer.registered: her first return visit is planned for her owner.
     const plans = await eventually(
       () => get(`/api/v1/visit-plans?customerId=${ids.wang}`),
@@ -108,7 +110,7 @@ describe('suite: the 3-month rule across customers, campaigns and service-visits
   it('on day 90 she is flagged; customers shows it, the resource director lists her, and 二部 may invite her (J-2)', async () => {
     await at(on(90, 60_000));
     const result = await adequacySweep();
-    expect(result.customerIds).toContain(ids.wang);
+    expect(result.customerIds).toEqual(expect.arrayContaining([ids.wang, ids.zhao]));
     expect((await adequacySweep()).customerIds).not.toContain(ids.wang);
 
     const shown = await eventually(() => get(`/api/v1/customers/${ids.wang}`), (r) => r.body.underServed === true);
@@ -127,6 +129,22 @@ describe('suite: the 3-month rule across customers, campaigns and service-visits
     );
     expect(invited.status).toBe(201);
     expect(invited.body).toMatchObject({ customerId: ids.wang, departmentId: ids.d2 });
+  });
+
+  it("the resource director reassigns from the list through customers' transfer; the new owner's window starts then", async () => {
+    const list = await get(`/api/v1/under-served?departmentId=${ids.d1}`, as.director);
+    const entry = list.body.items.find((i: { customerId: string }) => i.customerId === ids.zhao);
+    expect(entry).toBeDefined();
+    const moved = await post(entry.transfer.href, { toEmployeeId: ids.e2, reason: 'V-2: 三个月无服务' }, as.director);
+    expect(moved.status).toBe(201);
+    const shown = await eventually(() => get(`/api/v1/customers/${ids.zhao}`), (r) => r.body.underServed === false);
+    expect(shown.body).toMatchObject({ ownerId: ids.e2, departmentId: ids.d2, underServed: false });
+    const plans = await eventually(
+      () => api.graphql(`{ visitPlans(status: DUE) { items { customerId employeeId reason } } }`, {}, as.e2),
+      (r) => (r.data?.visitPlans.items ?? []).some((p: { customerId: string }) => p.customerId === ids.zhao),
+    );
+    expect(plans.errors).toBeUndefined();
+    expect(plans.data.visitPlans.items).toEqual(expect.arrayContaining([{ customerId: ids.zhao, employeeId: ids.e2, reason: 'CADENCE' }]));
   });
 
   it('a home visit by 一部 serves her again: customers and the graph show it, and 二部 may no longer invite her', async () => {
