@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { bearer } from '@crm/testing';
 import { Role } from '@crm/auth';
-import { DAY, Department, VisitsHarness } from '../testing/harness';
+import { Department, epochs, on, VisitsHarness } from '../testing/harness';
 
 /**
  * V-2 with the clock moved: day 89, 90 and 91 from joining or assignment, what resets the window (a meeting
@@ -12,15 +12,13 @@ describe('service-visits: the 3-month rule (V-2)', () => {
   let h: VisitsHarness;
   let d1: Department;
   let d2: Department;
-  /** Each test starts on an epoch of its own, later than the last, so the clock only moves forward. */
-  let epoch = Date.UTC(2031, 0, 1, 2);
-  const nextEpoch = () => new Date((epoch += 1000 * DAY));
-  const on = (t: Date, days: number) => new Date(t.getTime() + days * DAY);
+  const nextEpoch = epochs();
 
   const flaggedIn = (r: { customerIds: string[] }, id: string) => r.customerIds.includes(id);
 
   beforeAll(async () => {
-    h = await VisitsHarness.start();
+    // Batches of 3: every sweep loops over its batches, and concurrent runs interleave batch by batch.
+    h = await VisitsHarness.start({ ADEQUACY_BATCH_SIZE: '3' });
     d1 = await h.department('D1');
     d2 = await h.department('D2');
   });
@@ -145,13 +143,12 @@ describe('service-visits: the 3-month rule (V-2)', () => {
   it('is idempotent and safe with two sweeps at once: each customer flagged and announced exactly once', async () => {
     const t = nextEpoch();
     const ids = await Promise.all(Array.from({ length: 40 }, () => h.customer(d2, t)));
-    const small = await VisitsHarnessWithBatch.sweeps(h);
-    const [a, b] = await Promise.all([small(on(t, 90)), small(on(t, 90))]);
+    const [a, b] = await Promise.all([h.adequacy(on(t, 90)), h.adequacy(on(t, 90))]);
     expect(a.flagged + b.flagged).toBeGreaterThanOrEqual(40);
     const events = (await h.events('customer.under_served')).filter((e) => ids.includes(e.customerId));
     expect(events).toHaveLength(40);
     expect(new Set(events.map((e) => e.customerId)).size).toBe(40);
-    const [again1, again2] = await Promise.all([small(on(t, 91)), small(on(t, 91))]);
+    const [again1, again2] = await Promise.all([h.adequacy(on(t, 91)), h.adequacy(on(t, 91))]);
     expect(again1.customerIds.concat(again2.customerIds).filter((id) => ids.includes(id))).toEqual([]);
   });
 
@@ -181,13 +178,3 @@ describe('service-visits: the 3-month rule (V-2)', () => {
     expect((await h.graphql('{ underServedCustomers { items { customerId } } }', {}, bearer(Role.EMPLOYEE, randomUUID(), d1.id))).json().errors[0].extensions.code).toBe('FORBIDDEN');
   });
 });
-
-/** The sweep's SQL with small batches, so concurrent runs interleave batch by batch. */
-const VisitsHarnessWithBatch = {
-  async sweeps(h: VisitsHarness) {
-    const { AdequacySweep } = await import('./adequacy.sweep');
-    const sweep = h.svc.app.get(AdequacySweep) as unknown as { options: { adequacyBatchSize: number }; run: (now: Date) => Promise<{ flagged: number; customerIds: string[] }> };
-    sweep.options.adequacyBatchSize = 3;
-    return (now: Date) => sweep.run(now);
-  },
-};

@@ -11,6 +11,18 @@ import { VisitPlansSweep } from '../visit-plans/visit-plans.sweep';
 
 export const DAY = 24 * 60 * 60 * 1000;
 
+/** `days` (fractions allowed) after `t`. */
+export const on = (t: Date, days: number) => new Date(t.getTime() + days * DAY);
+
+/**
+ * Start instants for the tests of one file, each 1000 days after the last: the clock only ever moves forward
+ * (moving it back would make the sweeps clear what an earlier test flagged).
+ */
+export function epochs(first = Date.UTC(2031, 0, 1, 2)): () => Date {
+  let epoch = first;
+  return () => new Date((epoch += 1000 * DAY));
+}
+
 /** A department with its head and two employees, as customers announces them, and the callers' headers. */
 export interface Department {
   id: string;

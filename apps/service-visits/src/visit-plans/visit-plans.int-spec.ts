@@ -1,4 +1,4 @@
-import { DAY, Department, VisitsHarness } from '../testing/harness';
+import { DAY, Department, epochs, on, VisitsHarness } from '../testing/harness';
 
 /**
  * V-3 with the clock moved: plans by stage (NEW weekly four times, LOYAL monthly), kept current when the stage or
@@ -9,9 +9,7 @@ describe('service-visits: return-visit plans (V-3)', () => {
   let h: VisitsHarness;
   let d1: Department;
   let d2: Department;
-  let epoch = Date.UTC(2031, 0, 1, 2);
-  const nextEpoch = () => new Date((epoch += 1000 * DAY));
-  const on = (t: Date, days: number) => new Date(t.getTime() + days * DAY);
+  const nextEpoch = epochs();
 
   const plansOf = async (customerId: string): Promise<any[]> =>
     (await h.get(`/api/v1/visit-plans?customerId=${customerId}&limit=200`, h.gm)).json().items;
