@@ -26,7 +26,10 @@ export interface CustomerServed {
   customerId: Uuid;
   ownerId: Uuid;
   departmentId: Uuid;
-  /** The attendance or visit that ended the under-served state. */
+  /**
+   * The attendance, owner-department home visit or new assignment that ended the under-served state; never
+   * before the detectedAt it clears (an attendance may be delivered after the sweep), so the newer verdict wins.
+   */
   servedAt: IsoInstant;
 }
 
