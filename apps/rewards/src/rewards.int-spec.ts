@@ -15,8 +15,8 @@ describe('rewards: accounts, tiers and the subgraph', () => {
 
   it('keeps the organisation copy and partner keys from customers\' events', async () => {
     const d = randomUUID();
-    await h.feed.publish('department.saved', { departmentId: d, name: '一部', code: 'D1', headId: null, savedAt: h.now() });
-    await h.feed.publish('employee.saved', { employeeId: randomUUID(), name: '员工', role: 'EMPLOYEE', departmentId: d, savedAt: h.now() });
+    await h.feed.publish('department.saved', { departmentId: d, name: '一部', code: 'D1', headId: null, savedAt: h.nowIso() });
+    await h.feed.publish('employee.saved', { employeeId: randomUUID(), name: '员工', role: 'EMPLOYEE', departmentId: d, savedAt: h.nowIso() });
     expect(await h.sql('SELECT name FROM departments WHERE id = $1', [d])).toEqual([{ name: '一部' }]);
     expect((await h.sql('SELECT count(*)::int AS n FROM employees WHERE department_id = $1', [d]))[0].n).toBe(1);
   });

@@ -1,1 +1,2 @@
 export * from './event-feed';
+export * from './service-harness';

@@ -88,7 +88,7 @@ describe('complaints: filing (C-1..C-3)', () => {
 
   it('lets a partner with complaints:write file through the PARTNER channel only', async () => {
     const key = issueApiKey();
-    await h.feed.publish('api_key.issued', { keyId: key.id, name: 'hotline', scopes: ['complaints:write'], hash: key.hash, issuedAt: h.now() });
+    await h.feed.publish('api_key.issued', { keyId: key.id, name: 'hotline', scopes: ['complaints:write'], hash: key.hash, issuedAt: h.nowIso() });
     const partner = { 'x-api-key': key.key };
     expect((await h.file({ customerId: customer, channel: 'PARTNER' }, partner)).json()).toMatchObject({ channel: 'PARTNER', employeeId: d1.employeeIds[0] });
     const other = await h.file({ customerId: customer, channel: 'HOTLINE' }, partner);

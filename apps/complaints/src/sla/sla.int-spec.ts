@@ -39,13 +39,13 @@ describe('complaints: the deadline (C-4) and resolution (C-5)', () => {
   it('is not breached at 71:59, nor at 72:00 exactly, and is at 72:01, with the fines and the transfer request once', async () => {
     const c = await fileAtNewDay();
     await h.at(new Date(c.filed.getTime() + 71 * HOUR + 59 * MINUTE));
-    expect((await h.sweep()).breached).toBe(0);
+    expect((await h.slaSweep()).breached).toBe(0);
     // The clock runs on after a move, so the exact instant is given to the sweep itself.
     expect(await h.svc.app.get(SlaSweep).run(c.due)).toMatchObject({ breached: 0 });
     expect((await state(c.id)).sla).toBe('PENDING');
 
     await h.at(new Date(c.filed.getTime() + 72 * HOUR + MINUTE));
-    const result = await h.sweep();
+    const result = await h.slaSweep();
     expect(result).toMatchObject({ breached: 1, finesImposed: 2, complaintIds: [c.id] });
     const after = await state(c.id);
     expect(after).toMatchObject({ status: 'OPEN', sla: 'BREACHED' });
@@ -56,7 +56,7 @@ describe('complaints: the deadline (C-4) and resolution (C-5)', () => {
       { complaintId: c.id, customerId: customer, employeeId: d1.employeeIds[0], departmentId: d1.id, filedAt: c.filedAt, dueAt: c.dueAt, breachedAt: after.breachedAt },
     ]);
     // Run again: nothing more.
-    expect((await h.sweep()).breached).toBe(0);
+    expect((await h.slaSweep()).breached).toBe(0);
     expect(await breachFines(c.id)).toHaveLength(2);
     expect(await h.events('complaint.breached', c.id)).toHaveLength(1);
   });
@@ -71,7 +71,7 @@ describe('complaints: the deadline (C-4) and resolution (C-5)', () => {
       { complaintId: c.id, customerId: customer, employeeId: d1.employeeIds[0], departmentId: d1.id, resolvedBy: d1.employeeIds[0], resolvedAt: resolved.json().resolvedAt },
     ]);
     await h.at(new Date(c.due.getTime() + HOUR));
-    expect((await h.sweep()).breached).toBe(0);
+    expect((await h.slaSweep()).breached).toBe(0);
     expect(await breachFines(c.id)).toEqual([]);
   });
 
@@ -79,16 +79,16 @@ describe('complaints: the deadline (C-4) and resolution (C-5)', () => {
     const c = await fileAtNewDay();
     await h.at(new Date(c.due.getTime() + 10 * MINUTE));
     expect((await h.resolve(c.id)).json()).toMatchObject({ status: 'RESOLVED', sla: 'PENDING' });
-    expect((await h.sweep()).complaintIds).toEqual([c.id]);
+    expect((await h.slaSweep()).complaintIds).toEqual([c.id]);
     expect((await state(c.id)).sla).toBe('BREACHED');
   });
 
   it('fines nothing more when resolved after its breach', async () => {
     const c = await fileAtNewDay({ channel: 'DISCOVERED' });
     await h.at(new Date(c.due.getTime() + HOUR));
-    expect((await h.sweep()).breached).toBe(1);
+    expect((await h.slaSweep()).breached).toBe(1);
     expect((await h.resolve(c.id)).json()).toMatchObject({ status: 'RESOLVED', sla: 'BREACHED' });
-    expect((await h.sweep()).breached).toBe(0);
+    expect((await h.slaSweep()).breached).toBe(0);
     expect((await h.events('fine.imposed', c.id)).map((f) => f.rule).sort()).toEqual(['C-2', 'C-4', 'C-4']);
     expect(await h.events('complaint.breached', c.id)).toHaveLength(1);
     const again = await h.resolve(c.id);
@@ -102,7 +102,7 @@ describe('complaints: the deadline (C-4) and resolution (C-5)', () => {
     // conditional UPDATE and SKIP LOCKED decide).
     const sweep = h.svc.app.get(SlaSweep);
     const now = new Date(filed[2].due.getTime() + MINUTE);
-    const results = await Promise.all([h.sweep(), h.sweep(), sweep.run(now), sweep.run(now)]);
+    const results = await Promise.all([h.slaSweep(), h.slaSweep(), sweep.run(now), sweep.run(now)]);
     expect(results.reduce((n, r) => n + r.breached, 0)).toBe(3);
     expect(results.flatMap((r) => r.complaintIds).sort()).toEqual(filed.map((c) => c.id).sort());
     for (const c of filed) {
@@ -128,7 +128,7 @@ describe('complaints: the deadline (C-4) and resolution (C-5)', () => {
 
     // Not resolved again by the original due time: breached.
     await h.at(new Date(c.due.getTime() + MINUTE));
-    expect((await h.sweep()).complaintIds).toEqual([c.id]);
+    expect((await h.slaSweep()).complaintIds).toEqual([c.id]);
     await h.resolve(c.id);
     const twice = await h.reopen(c.id);
     expect([twice.statusCode, twice.json().code]).toEqual([409, 'COMPLAINT_ALREADY_REOPENED']);

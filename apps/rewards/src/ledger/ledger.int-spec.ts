@@ -60,7 +60,7 @@ describe('rewards: the ledgers', () => {
 
   it('corrects an R-1 bonus by a reversing entry, once, an admin only; the balance rule holds', async () => {
     const referrer = await h.registerCustomer();
-    const eventId = await h.feed.publish('meeting.attended', { meetingId: randomUUID(), meetingDate: '2026-03-01', slot: 'EVENING', customerId: randomUUID(), attendedAt: h.now(), firstAttendance: true, referrerId: referrer, departmentId: null, invitationId: null });
+    const eventId = await h.feed.publish('meeting.attended', { meetingId: randomUUID(), meetingDate: '2026-03-01', slot: 'EVENING', customerId: randomUUID(), attendedAt: h.nowIso(), firstAttendance: true, referrerId: referrer, departmentId: null, invitationId: null });
     const [bonus] = await h.sql(`SELECT id FROM points_entries WHERE source_event_id = $1`, [eventId]);
     const correct = (entryId: string, headers = h.admin) => h.post(`/api/v1/points/${referrer}/corrections`, { entryId }, headers);
 

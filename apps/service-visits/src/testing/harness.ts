@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { issueApiKey, Role } from '@crm/auth';
-import { Clock } from '@crm/clock';
-import { bearer, startTestService, TestService } from '@crm/testing';
-import { EventFeed } from '@crm/testing-events';
+import { Role } from '@crm/auth';
+import { bearer } from '@crm/testing';
+import { ServiceHarness, TestDepartment } from '@crm/testing-events';
 import { AdequacySweep } from '../adequacy/adequacy.sweep';
 import { AppModule } from '../app.module';
 import { loadServiceVisitsConfig } from '../config';
@@ -23,86 +21,23 @@ export function epochs(first = Date.UTC(2031, 0, 1, 2)): () => Date {
   return () => new Date((epoch += 1000 * DAY));
 }
 
-/** A department with its head and two employees, as customers announces them, and the callers' headers. */
-export interface Department {
-  id: string;
-  headId: string;
-  employeeIds: [string, string];
-  head: Record<string, string>;
-  employees: [Record<string, string>, Record<string, string>];
-}
+export type Department = TestDepartment;
 
 /**
- * The service-visits service on a scratch database cloned from the migrated template, with its real queue fed
- * by EventFeed in place of customers, campaigns and complaints. The scheduled sweeps are moved to a minute no
- * test meets, so every run is one a test asked for.
+ * The service-visits service with its real queue fed by EventFeed in place of customers, campaigns and
+ * complaints. The scheduled sweeps are moved to a minute no test meets, so every run is one a test asked for.
  */
-export class VisitsHarness {
-  readonly admin = bearer(Role.ADMIN);
+export class VisitsHarness extends ServiceHarness {
   readonly gm = bearer(Role.GENERAL_MANAGER, randomUUID(), null);
   readonly director = bearer(Role.RESOURCE_DIRECTOR, randomUUID(), null);
 
-  private constructor(
-    readonly svc: TestService,
-    readonly feed: EventFeed,
-  ) {}
-
   static async start(env: Record<string, string> = {}): Promise<VisitsHarness> {
-    const svc = await startTestService((e) => AppModule.forRoot(loadServiceVisitsConfig(e)), {
-      name: 'service-visits',
-      env: { ADEQUACY_CRON: '0 0 1 1 *', VISIT_PLANS_CRON: '0 0 1 1 *', ...env },
+    const { svc, feed } = await ServiceHarness.boot((e) => AppModule.forRoot(loadServiceVisitsConfig(e)), 'service-visits', {
+      ADEQUACY_CRON: '0 0 1 1 *',
+      VISIT_PLANS_CRON: '0 0 1 1 *',
+      ...env,
     });
-    return new VisitsHarness(svc, new EventFeed(svc.env.REDIS_URL, svc.redisPrefix, svc.app.get(Clock), 'service-visits'));
-  }
-
-  now(): Date {
-    return this.svc.app.get(Clock).now();
-  }
-
-  async close(): Promise<void> {
-    await this.svc?.inject({ method: 'DELETE', url: '/api/v1/admin/clock', headers: this.admin });
-    await this.feed?.close();
-    await this.svc?.close();
-  }
-
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of ad hoc SQL, read loosely by tests
-  sql<T = any>(query: string, params: unknown[] = []): Promise<T[]> {
-    return this.svc.app.get(DataSource).query(query, params);
-  }
-
-  get(url: string, headers: Record<string, string> = this.admin) {
-    return this.svc.inject({ method: 'GET', url, headers });
-  }
-
-  post(url: string, payload: unknown, headers: Record<string, string> = this.admin) {
-    return this.svc.inject({ method: 'POST', url, payload, headers });
-  }
-
-  graphql(query: string, variables: object = {}, headers: Record<string, string> = this.admin) {
-    return this.post('/graphql', { query, variables }, headers);
-  }
-
-  /** Moves the clock (shared through Redis); from there it runs on. */
-  async at(now: Date): Promise<void> {
-    const res = await this.svc.inject({ method: 'PUT', url: '/api/v1/admin/clock', payload: { now: now.toISOString() }, headers: this.admin });
-    if (res.statusCode !== 200) throw new Error(`clock not moved: ${res.body}`);
-  }
-
-  async department(code: string): Promise<Department> {
-    const id = randomUUID();
-    const headId = randomUUID();
-    const employeeIds: [string, string] = [randomUUID(), randomUUID()];
-    const savedAt = this.now().toISOString();
-    await this.feed.publish('department.saved', { departmentId: id, name: code, code, headId, savedAt });
-    await this.feed.publish('employee.saved', { employeeId: headId, name: `${code} head`, role: 'DEPARTMENT_HEAD', departmentId: id, savedAt });
-    for (const e of employeeIds) await this.feed.publish('employee.saved', { employeeId: e, name: `${code} staff`, role: 'EMPLOYEE', departmentId: id, savedAt });
-    return {
-      id,
-      headId,
-      employeeIds,
-      head: bearer(Role.DEPARTMENT_HEAD, headId, id),
-      employees: [bearer(Role.EMPLOYEE, employeeIds[0], id), bearer(Role.EMPLOYEE, employeeIds[1], id)],
-    };
+    return new VisitsHarness(svc, feed);
   }
 
   /** A customer as customers announces it: joined at `at`, owned by the department's first employee. */
@@ -143,26 +78,10 @@ export class VisitsHarness {
     return this.svc.app.get(VisitPlansSweep).run(now);
   }
 
-  /** Runs a sweep as POST /api/v1/admin/sweeps/{name} does, at the clock's time. */
-  async sweep(name: 'service-adequacy' | 'visit-plans') {
-    const res = await this.post(`/api/v1/admin/sweeps/${name}`, {});
-    if (res.statusCode !== 200) throw new Error(`sweep failed: ${res.body}`);
-    return res.json().result;
-  }
-
   /** The events this service wrote, by name, oldest first; of one customer when given. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads of any catalogued event
   async events(name: string, customerId?: string): Promise<any[]> {
-    const rows = await this.sql(`SELECT payload FROM outbox WHERE name = $1 ORDER BY sequence`, [name]);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const payloads = rows.map((r: { payload: any }) => r.payload);
+    const payloads = await this.outbox(name);
     return customerId ? payloads.filter((p) => p.customerId === customerId) : payloads;
-  }
-
-  /** A partner key with these scopes, as customers announces it; answers the X-Api-Key header. */
-  async partner(scopes: string[]): Promise<Record<string, string>> {
-    const issued = issueApiKey();
-    await this.feed.publish('api_key.issued', { keyId: issued.id, name: 'ERP', scopes, hash: issued.hash, issuedAt: this.now().toISOString() });
-    return { 'x-api-key': issued.key };
   }
 }
