@@ -13,10 +13,12 @@ import { campaignsBench } from './campaigns.bench';
 import { businessZoneFor } from './support/campaigns-plan';
 import { gatewayReadBench } from './gateway-read.bench';
 import { restReadBench } from './rest-read.bench';
+import { rewardsBench } from './rewards.bench';
 import { campaignsMarkdown, printMeasured } from './support/campaigns-report';
 import { Comparison, Context } from './support/comparison';
 import { withDatabase } from './support/db';
 import { figuresMarkdown, Machine, printFigures, writeFigures } from './support/report';
+import { rewardsMarkdown } from './support/rewards-report';
 import { seedCompany } from './support/seed';
 import { BenchSettings, benchSettings } from './support/settings';
 import { withSuite } from './support/suite-session';
@@ -87,18 +89,28 @@ async function main(): Promise<void> {
         return campaignsBench({ suite, settings, log, tz: campaignsTz });
       }, { BUSINESS_TZ: campaignsTz })
     : undefined;
+  // Rewards on a suite of its own too: its consumer is what is measured, and it must have the cores to itself.
+  // The gateway needs customers behind it in production (CUSTOMERS_URL); customers stays idle.
+  const rewards = settings.only.has('rewards')
+    ? await withSuite(['customers', 'rewards'], profileDir, (suite) => {
+        log(`suite up: gateway ${suite.gatewayUrl}, rewards ${suite.serviceUrls.rewards}`);
+        return rewardsBench({ suite, settings, log });
+      })
+    : undefined;
   log('suites stopped');
 
   host.loadAverageAfter = loadavg().map((n) => n.toFixed(2)).join(' / ');
   const print = (line: string) => process.stdout.write(`${line}\n`);
   if (customers) printFigures(customers.comparisons, customers.contexts, print);
   if (campaigns) printMeasured(campaigns, print);
+  if (rewards) printMeasured(rewards, print);
   if (profileDir) {
     log('profiled run: figures not written to the README');
     return;
   }
   if (customers) writeFigures(README, figuresMarkdown(host, settings, customers.comparisons, customers.contexts));
   if (campaigns) writeFigures(README, campaignsMarkdown(host, settings, campaigns, campaignsTz), 'campaigns');
+  if (rewards) writeFigures(README, rewardsMarkdown(host, settings, rewards), 'rewards');
   log(`figures written to ${README}`);
 }
 

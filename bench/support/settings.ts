@@ -1,6 +1,6 @@
 /**
  * The knobs of one benchmark run, read once from the environment so the README can print exactly what was
- * used. Defaults keep a whole run under ~6 minutes on a 2-core machine.
+ * used. Defaults keep a whole run to about 10 minutes on a 2-core machine.
  */
 export interface BenchSettings {
   /** Seconds each side of a load comparison is measured, after its warm-up. */
@@ -15,7 +15,7 @@ export interface BenchSettings {
   importRows: number;
   /** Rows of one archive batch: the service accepts at most 50,000 per batch (archives.service.ts). */
   batchRows: number;
-  /** Which parts run (BENCH_ONLY=customers,campaigns; all when unset). */
+  /** Which parts run (BENCH_ONLY=customers,campaigns,rewards; all when unset). */
   only: ReadonlySet<BenchPart>;
   /** Concurrent callers of the invitation latency run (issue #3 asks for 50). */
   inviteConnections: number;
@@ -25,6 +25,16 @@ export interface BenchSettings {
   sheetCustomers: number;
   /** Which J-3/J-4 path the sheets take: `on-time` (locks at once) or `late` (claims until reconciliation). */
   sheetPath: SheetPath;
+  /** Events of one measured ledger run (half `meeting.attended`, half `sale.recorded`; issue #4 asks for 10,000). */
+  rewardsEvents: number;
+  /** Referrers those events credit, each bringing an equal share of the referred customers. */
+  rewardsReferrers: number;
+  /** Redemptions of one measured run spread over many accounts. */
+  redemptions: number;
+  /** Redemptions of one measured run on a single account, half of them more than its balance covers. */
+  oneAccountRedemptions: number;
+  /** Concurrent callers of the redemption runs (issue #4 asks for 50). */
+  redeemConnections: number;
 }
 
 export const SHEET_PATHS = ['on-time', 'late'] as const;
@@ -36,7 +46,7 @@ function sheetPath(): SheetPath {
   return raw as SheetPath;
 }
 
-export const BENCH_PARTS = ['customers', 'campaigns'] as const;
+export const BENCH_PARTS = ['customers', 'campaigns', 'rewards'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 function parts(): ReadonlySet<BenchPart> {
@@ -56,6 +66,13 @@ function positiveInt(name: string, fallback: number): number {
   return n;
 }
 
+/** A count that splits in two equal halves (attendances and sales; redemptions that succeed and that are refused). */
+function evenInt(name: string, fallback: number): number {
+  const n = positiveInt(name, fallback);
+  if (n % 2) throw new Error(`${name} must be even, got ${n}`);
+  return n;
+}
+
 export function benchSettings(): BenchSettings {
   return {
     durationSeconds: positiveInt('BENCH_DURATION', 10),
@@ -69,5 +86,10 @@ export function benchSettings(): BenchSettings {
     sheetMeetings: positiveInt('BENCH_SHEET_MEETINGS', 200),
     sheetCustomers: positiveInt('BENCH_SHEET_CUSTOMERS', 20),
     sheetPath: sheetPath(),
+    rewardsEvents: evenInt('BENCH_REWARDS_EVENTS', 10_000),
+    rewardsReferrers: positiveInt('BENCH_REWARDS_REFERRERS', 1000),
+    redemptions: positiveInt('BENCH_REDEMPTIONS', 5000),
+    oneAccountRedemptions: evenInt('BENCH_ONE_ACCOUNT_REDEMPTIONS', 2000),
+    redeemConnections: positiveInt('BENCH_REDEEM_CONNECTIONS', 50),
   };
 }
