@@ -32,9 +32,31 @@ export class LedgerRepository {
    * customer's entries goes through here, so a balance read and the entries written after it are one decision.
    */
   async lockAccount(manager: EntityManager, customerId: string, now: Date): Promise<AccountState> {
-    await manager.query(`INSERT INTO points_accounts (customer_id, balance, lifetime_points, owed_points, updated_at) VALUES ($1, 0, 0, 0, $2) ON CONFLICT (customer_id) DO NOTHING`, [customerId, now]);
-    const [row] = await manager.query(`SELECT balance, lifetime_points, owed_points FROM points_accounts WHERE customer_id = $1 FOR UPDATE`, [customerId]);
+    const lock = `SELECT balance, lifetime_points, owed_points FROM points_accounts WHERE customer_id = $1 FOR UPDATE`;
+    // One statement for an account that exists (nearly always); a new one is created, racing writers agreeing.
+    let [row] = await manager.query(lock, [customerId]);
+    if (!row) {
+      await manager.query(`INSERT INTO points_accounts (customer_id, balance, lifetime_points, owed_points, updated_at) VALUES ($1, 0, 0, 0, $2) ON CONFLICT (customer_id) DO NOTHING`, [customerId, now]);
+      [row] = await manager.query(lock, [customerId]);
+    }
     return { balance: row.balance, lifetimePoints: row.lifetime_points, owedPoints: row.owed_points };
+  }
+
+  /**
+   * Takes `points` from the balance when it covers them, in one conditional UPDATE that also locks the account
+   * until the transaction ends; answers the new balance, or null when the balance is short or there is no account.
+   */
+  async debitIfCovered(manager: EntityManager, customerId: string, points: number, now: Date): Promise<number | null> {
+    const [rows]: [{ balance: number }[], number] = await manager.query(
+      `UPDATE points_accounts SET balance = balance - $2, updated_at = $3 WHERE customer_id = $1 AND balance >= $2 RETURNING balance`,
+      [customerId, points, now],
+    );
+    return rows.length ? rows[0].balance : null;
+  }
+
+  async balanceOf(manager: EntityManager, customerId: string): Promise<number> {
+    const [row] = await manager.query(`SELECT balance FROM points_accounts WHERE customer_id = $1`, [customerId]);
+    return row?.balance ?? 0;
   }
 
   async saveAccount(manager: EntityManager, customerId: string, a: AccountState, now: Date): Promise<void> {

@@ -65,14 +65,15 @@ export class LedgerService implements OnModuleInit {
     return posted.account;
   }
 
-  /** Takes points for a gift if the balance covers them; the check and the entry under one row lock. */
+  /**
+   * Takes points for a gift if the balance covers them: the check and the debit are one conditional UPDATE, which
+   * holds the account's row lock while the entry is written, so concurrent redemptions never overdraw.
+   */
   async redeem(manager: EntityManager, customerId: string, points: number, redemptionId: string): Promise<RedeemOutcome> {
     const now = this.clock.now();
-    const account = await this.ledger.lockAccount(manager, customerId, now);
-    if (points > account.balance) return { ok: false, balance: account.balance };
+    const balance = await this.ledger.debitIfCovered(manager, customerId, points, now);
+    if (balance === null) return { ok: false, balance: await this.ledger.balanceOf(manager, customerId) };
     const [entryId] = await this.ledger.append(manager, [{ customerId, points: -points, reason: PointsReason.REDEMPTION, sourceEventId: redemptionId }], now);
-    const balance = account.balance - points;
-    await this.ledger.saveAccount(manager, customerId, { ...account, balance }, now);
     return { ok: true, balance, entryId };
   }
 

@@ -50,7 +50,8 @@ export class RedemptionsService {
     try {
       return await this.decide(caller, request, idempotencyKey);
     } catch (e) {
-      // The same key raced in for another customer (another account lock): the first one stored its answer.
+      // A request with the same key committed first (the key is the primary key of its stored answer): this one
+      // rolled back, debit and all, and answers what the first stored; 422 if it was another request.
       if (!isUniqueViolation(e)) throw e;
       return this.decide(caller, request, idempotencyKey);
     }
@@ -61,13 +62,11 @@ export class RedemptionsService {
     return this.dataSource.transaction(async (manager) => {
       const earlier = await this.answered(manager, key, fingerprint);
       if (earlier) return earlier;
-      if (!(await this.customers.isKnown(request.customerId, manager))) throw PointsErrors.CUSTOMER_NOT_FOUND(`No customer ${request.customerId}`);
 
       const id = randomUUID();
       const outcome = await this.ledger.redeem(manager, request.customerId, request.points, id);
-      // Asked again under the account lock: a twin request with this key may have committed while we waited.
-      const twin = await this.answered(manager, key, fingerprint);
-      if (twin) throw new TwinRequest(twin);
+      // Only a refusal asks whether the customer exists: an account that paid proves it.
+      if (!outcome.ok && !(await this.customers.isKnown(request.customerId, manager))) throw PointsErrors.CUSTOMER_NOT_FOUND(`No customer ${request.customerId}`);
 
       const now = this.clock.now();
       const redemption: Redemption | null = outcome.ok ? { id, ...request, balance: outcome.balance, entryId: outcome.entryId, createdAt: now.toISOString() } : null;
@@ -85,9 +84,6 @@ export class RedemptionsService {
         [key, fingerprint, request.customerId, outcome.ok ? id : null, request.points, request.gift, answer.status, answer.body, isEmployee(caller) ? `employee:${caller.employeeId}` : `partner:${caller.keyId}`, now],
       );
       return { status: answer.status, body: stored.body, replayed: false };
-    }).catch((e: unknown) => {
-      if (e instanceof TwinRequest) return e.answer;
-      throw e;
     });
   }
 
@@ -97,12 +93,5 @@ export class RedemptionsService {
     if (!stored) return null;
     if (stored.fingerprint !== fingerprint) throw PointsErrors.IDEMPOTENCY_KEY_REUSED('This Idempotency-Key was used for another redemption; use a new key for a new request');
     return { status: stored.status, body: stored.body, replayed: true };
-  }
-}
-
-/** Rolls back a redemption made while a twin with the same key committed first, carrying the twin's answer. */
-class TwinRequest extends Error {
-  constructor(readonly answer: RedemptionAnswer) {
-    super('a request with the same Idempotency-Key was answered first');
   }
 }
