@@ -115,3 +115,16 @@ export async function inPool<T, R>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * Sends `send` again while its answer's code is one of `unknown`: a service learns what others own from their
+ * events, so right after the seed created something it may not have heard of it for a moment. Gives up after
+ * about five seconds and answers the last reply, for the caller to report.
+ */
+export async function whileUnknown<T extends { code?: string }>(send: () => Promise<Reply<T>>, unknown: readonly string[]): Promise<Reply<T>> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await send();
+    if (!unknown.includes(res.body.code ?? '') || attempt >= 50) return res;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

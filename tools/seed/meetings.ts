@@ -1,4 +1,4 @@
-import { Api, SeedError } from './api';
+import { Api, SeedError, whileUnknown } from './api';
 
 interface Meeting {
   id: string;
@@ -38,15 +38,9 @@ export async function seedMeetings(api: Api, departmentIds: string[], tally: { c
 
 export type MeetingPlan = ReturnType<typeof demoMeetings>[number];
 
-/**
- * Plans one meeting and answers its id. Campaigns learns the departments from customers' events, so the first
- * attempt may find them unknown for a moment: retried.
- */
+/** Plans one meeting and answers its id; campaigns learns the departments from customers' events. */
 export async function planMeeting(api: Api, m: MeetingPlan): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
-    const res = await api.request<{ id: string; code?: string }>('POST', '/api/v1/meetings', m, [422]);
-    if (res.status !== 422) return res.body.id;
-    if (res.body.code !== 'DEPARTMENT_NOT_FOUND' || attempt >= 50) throw new SeedError(`POST /api/v1/meetings answered 422 ${res.body.code}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const res = await whileUnknown(() => api.request<{ id: string; code?: string }>('POST', '/api/v1/meetings', m, [422]), ['DEPARTMENT_NOT_FOUND']);
+  if (res.status === 422) throw new SeedError(`POST /api/v1/meetings answered 422 ${res.body.code}`);
+  return res.body.id;
 }

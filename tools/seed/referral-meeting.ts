@@ -7,7 +7,7 @@
  * Check-ins are only taken on the meeting day and meetings only planned for today or later, so the suite's
  * clock (outside production only) is moved to that day for the step and returned to real time after it.
  */
-import { Api, SeedError } from './api';
+import { Api, SeedError, whileUnknown } from './api';
 import { demoCustomers } from './demo-company';
 import { daysAfter, planMeeting } from './meetings';
 
@@ -69,16 +69,13 @@ async function customerIds(api: Api, indexes: number[]): Promise<Map<number, str
   return ids;
 }
 
-/** Campaigns learns customers from customers' events: a check-in right after they were registered is retried. */
+/** Checks a customer in (true), or finds them checked in (false); campaigns learns customers from customers' events. */
 async function checkIn(api: Api, meetingId: string, customerId: string, referrerId: string): Promise<boolean> {
-  for (let attempt = 0; ; attempt++) {
-    const res = await api.request<{ code?: string }>('POST', `/api/v1/meetings/${meetingId}/check-ins`, { customerId, referrerId }, [409, 422]);
-    if (res.status === 201) return true;
-    if (res.status === 409 && res.body.code === 'ALREADY_CHECKED_IN') return false;
-    const unknown = res.body.code === 'CUSTOMER_NOT_FOUND' || res.body.code === 'REFERRER_NOT_FOUND';
-    if (!unknown || attempt >= 50) throw new SeedError(`POST /api/v1/meetings/${meetingId}/check-ins answered ${res.status} ${res.body.code}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const path = `/api/v1/meetings/${meetingId}/check-ins`;
+  const res = await whileUnknown(() => api.request<{ code?: string }>('POST', path, { customerId, referrerId }, [409, 422]), ['CUSTOMER_NOT_FOUND', 'REFERRER_NOT_FOUND']);
+  if (res.status === 201) return true;
+  if (res.body.code === 'ALREADY_CHECKED_IN') return false;
+  throw new SeedError(`POST ${path} answered ${res.status} ${res.body.code}`);
 }
 
 async function seedSale(api: Api, meetingId: string, customerId: string, r: ReferralSeed, tallies: ReferralTallies): Promise<void> {
