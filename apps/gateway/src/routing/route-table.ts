@@ -16,6 +16,7 @@ export interface Route {
 export const SWEEPS: Readonly<Record<string, ServiceName>> = {
   classification: 'customers',
   'complaint-sla': 'complaints',
+  'ledger-audit': 'rewards',
   'sheet-cutoff': 'campaigns',
   'service-adequacy': 'service-visits',
   'visit-plans': 'service-visits',
@@ -37,6 +38,8 @@ export const ROUTES: readonly Route[] = [
   { prefix: '/api/v1/invitations', service: 'campaigns' },
   { prefix: '/api/v1/sales', service: 'campaigns' },
   { prefix: '/api/v1/disputes', service: 'campaigns' },
+  // J-10: ending a pitch (starting one and the holder's consent live under /api/v1/meetings)
+  { prefix: '/api/v1/pitches', service: 'campaigns' },
   // rewards
   { prefix: '/api/v1/points', service: 'rewards' },
   { prefix: '/api/v1/fines', service: 'rewards' },
