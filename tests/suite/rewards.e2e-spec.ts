@@ -232,6 +232,13 @@ describe('suite: referral points, redemptions and staff fines (R-1..R-4)', () =>
     expect((await pointsOfQian(5)).balance).toBe(30);
   });
 
+  it('finds every cached balance equal to the sum of its entries after all of it (ledger-audit sweep, R-3)', async () => {
+    const audit = await post('/api/v1/admin/sweeps/ledger-audit', {});
+    expect(audit.status).toBe(200);
+    expect(audit.body).toMatchObject({ status: 'completed', result: { drift: 0, accounts: [] } });
+    expect(audit.body.result.accountsChecked).toBeGreaterThanOrEqual(1);
+  });
+
   it('fines each employee who argued in front of customers 100 yuan (J-11)', async () => {
     const dispute = await post(
       `/api/v1/meetings/${meeting}/disputes`,
