@@ -17,3 +17,11 @@ export function departmentScope(caller: Principal | undefined, requested?: strin
   if (requested && requested !== caller.departmentId) throw OrganisationErrors.NOT_YOUR_DEPARTMENT(`You may list department ${caller.departmentId} only`);
   return caller.departmentId;
 }
+
+/** One record of a department (a sale credited to it): staff of another department may neither see nor change it. */
+export function assertDepartmentRecord(caller: Principal | undefined, departmentId: string): void {
+  if (!isEmployee(caller)) throw CommonErrors.FORBIDDEN('Records of a meeting are for staff');
+  if (DEPARTMENT_ROLES.has(caller.role) && caller.departmentId !== departmentId) {
+    throw OrganisationErrors.NOT_YOUR_DEPARTMENT(`This belongs to department ${departmentId}, not yours`);
+  }
+}

@@ -31,8 +31,9 @@ export class SalesController {
   }
 
   @Get('sales/:id')
-  @ApiOperation({ summary: 'A sale and what was refunded of it' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.sales.get(id);
+  @Roles(Role.EMPLOYEE, Role.DEPARTMENT_HEAD, Role.COORDINATOR, Role.GENERAL_MANAGER, Role.ADMIN)
+  @ApiOperation({ summary: 'A sale and what was refunded of it; staff of a department see those credited to it' })
+  get(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.sales.get(caller, id);
   }
 }

@@ -76,6 +76,12 @@ describe('campaigns: sales and refunds', () => {
   });
 
   it('refunds in parts, never beyond the sale, even when refunds race', async () => {
+    // The sale is credited to the holder's department (d2): the owner's department neither sees nor refunds it.
+    const otherDepartment = await post(`/api/v1/sales/${saleId}/refunds`, { amountFen: 1 }, as.owner);
+    expect([otherDepartment.statusCode, otherDepartment.json().code]).toEqual([403, 'NOT_YOUR_DEPARTMENT']);
+    const peek = await svc.inject({ method: 'GET', url: `/api/v1/sales/${saleId}`, headers: as.owner });
+    expect([peek.statusCode, peek.json().code]).toEqual([403, 'NOT_YOUR_DEPARTMENT']);
+    expect((await svc.inject({ method: 'GET', url: `/api/v1/sales/${saleId}`, headers: as.holder })).json()).toMatchObject({ refundedFen: 0 });
     expect((await post(`/api/v1/sales/${saleId}/refunds`, { amountFen: 100_000 }, as.holder)).statusCode).toBe(201);
     const racing = await Promise.all(Array.from({ length: 10 }, () => post(`/api/v1/sales/${saleId}/refunds`, { amountFen: 50_000 }, as.holder)));
     expect(racing.filter((r) => r.statusCode === 201)).toHaveLength(3);

@@ -8,7 +8,7 @@ import { OutboxWriter } from '@crm/events';
 import { AttendanceEntity } from '../check-ins/attendance.entity';
 import { currentInvitation } from '../check-ins/holder';
 import { MeetingsService } from '../meetings/meetings.service';
-import { departmentScope } from '../organisation/department-scope';
+import { assertDepartmentRecord, departmentScope } from '../organisation/department-scope';
 import { RosterRepository } from '../roster/roster.repository';
 import { RefundEntity, SaleEntity } from './sale.entities';
 import { RecordSaleDto, RefundSaleDto, SaleQueryDto } from './sales.dto';
@@ -73,6 +73,9 @@ export class SalesService {
       // The sale row locked: concurrent refunds are counted one after another, never past the amount.
       const sale = await manager.findOne(SaleEntity, { where: { id: saleId }, lock: { mode: 'pessimistic_write' } });
       if (!sale) throw SaleErrors.SALE_NOT_FOUND(`No sale ${saleId}`);
+      // A refund takes points back from the referrer (R-2): only the department credited with the sale, or a
+      // company-wide role, may record one.
+      assertDepartmentRecord(caller, sale.creditedDepartmentId);
       const left = sale.amountFen - sale.refundedFen;
       if (dto.amountFen > left) throw SaleErrors.REFUND_EXCEEDS_SALE(`${left} fen of the sale are left to refund`, { refundableFen: left });
       const now = this.clock.now();
@@ -86,9 +89,11 @@ export class SalesService {
     });
   }
 
-  async get(id: string): Promise<SaleEntity> {
+  /** A sale, for the department credited with it or a company-wide role (as the meeting's list of sales). */
+  async get(caller: Principal | undefined, id: string): Promise<SaleEntity> {
     const sale = isUUID(id) ? await this.dataSource.getRepository(SaleEntity).findOneBy({ id }) : null;
     if (!sale) throw SaleErrors.SALE_NOT_FOUND(`No sale ${id}`);
+    assertDepartmentRecord(caller, sale.creditedDepartmentId);
     return sale;
   }
 
