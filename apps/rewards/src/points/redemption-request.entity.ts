@@ -1,11 +1,17 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * A redemption request under its Idempotency-Key, with the answer it got: the same key replays that answer
- * (status and body), the same key with another request is refused. Stored in the transaction that decided it.
+ * A redemption request under its caller's Idempotency-Key, with the answer it got: the same caller's same key
+ * replays that answer (status and body), the same key with another request is refused. Keys are the caller's
+ * own (as with payment APIs): no caller can read another's answer by sending its key. Stored in the
+ * transaction that decided it.
  */
 @Entity({ name: 'redemption_requests' })
 export class RedemptionRequestEntity {
+  /** The employee or partner key that asked: `employee:<id>` or `partner:<key id>`. */
+  @PrimaryColumn('text')
+  requestedBy: string;
+
   @PrimaryColumn('text')
   idempotencyKey: string;
 
@@ -31,10 +37,6 @@ export class RedemptionRequestEntity {
 
   @Column('jsonb')
   body: Record<string, unknown>;
-
-  /** The employee or partner key that asked. */
-  @Column('text')
-  requestedBy: string;
 
   @Column('timestamptz')
   createdAt: Date;

@@ -60,6 +60,13 @@ describe('rewards: redemptions', () => {
     expect(new Set(twins.map((t) => t.body)).size).toBe(1);
     expect(twins[0].statusCode).toBe(201);
     expect(await h.balanceOf(customer)).toBe(600);
+
+    // Keys are each caller's own: another clerk sending the first key makes a new request, never sees that answer.
+    const theirs = await redeem(customer, { points: 300, gift: '保温杯' }, key, bearer(Role.CRM_CLERK, randomUUID(), null));
+    expect(theirs.statusCode).toBe(201);
+    expect(theirs.headers['idempotent-replayed']).not.toBe('true');
+    expect(theirs.json().id).not.toBe(first.json().id);
+    expect(await h.balanceOf(customer)).toBe(300);
   });
 
   it('replays a refusal too, with the same status and body', async () => {

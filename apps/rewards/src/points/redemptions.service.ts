@@ -59,8 +59,9 @@ export class RedemptionsService {
 
   private decide(caller: Principal, request: { customerId: string; points: number; gift: string }, key: string): Promise<RedemptionAnswer> {
     const fingerprint = fingerprintOf(request);
+    const requestedBy = isEmployee(caller) ? `employee:${caller.employeeId}` : `partner:${caller.keyId}`;
     return this.dataSource.transaction(async (manager) => {
-      const earlier = await this.answered(manager, key, fingerprint);
+      const earlier = await this.answered(manager, requestedBy, key, fingerprint);
       if (earlier) return earlier;
 
       const id = randomUUID();
@@ -81,15 +82,15 @@ export class RedemptionsService {
       const [stored] = await manager.query(
         `INSERT INTO redemption_requests (idempotency_key, fingerprint, customer_id, redemption_id, points, gift, status, body, requested_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING body`,
-        [key, fingerprint, request.customerId, outcome.ok ? id : null, request.points, request.gift, answer.status, answer.body, isEmployee(caller) ? `employee:${caller.employeeId}` : `partner:${caller.keyId}`, now],
+        [key, fingerprint, request.customerId, outcome.ok ? id : null, request.points, request.gift, answer.status, answer.body, requestedBy, now],
       );
       return { status: answer.status, body: stored.body, replayed: false };
     });
   }
 
-  /** The stored answer for this key, or null when the key is new; 422 when it named another request. */
-  private async answered(manager: EntityManager, key: string, fingerprint: string): Promise<RedemptionAnswer | null> {
-    const stored = await manager.findOneBy(RedemptionRequestEntity, { idempotencyKey: key });
+  /** The stored answer for this caller's key, or null when the key is new; 422 when it named another request. */
+  private async answered(manager: EntityManager, requestedBy: string, key: string, fingerprint: string): Promise<RedemptionAnswer | null> {
+    const stored = await manager.findOneBy(RedemptionRequestEntity, { requestedBy, idempotencyKey: key });
     if (!stored) return null;
     if (stored.fingerprint !== fingerprint) throw PointsErrors.IDEMPOTENCY_KEY_REUSED('This Idempotency-Key was used for another redemption; use a new key for a new request');
     return { status: stored.status, body: stored.body, replayed: true };
