@@ -5,12 +5,16 @@
  *
  * Safe to run again: departments are recognised by code, staff by name, role and department, customers by
  * phone (409 CUSTOMER_PHONE_EXISTS), the past referral meeting by its venue, its check-ins by 409
- * ALREADY_CHECKED_IN, its sales by customer, and what is already there is left alone.
+ * ALREADY_CHECKED_IN, its sales by customer, complaints by customer and description, service records by
+ * customer, kind and notes, surveys by 409 SURVEY_ALREADY_SUBMITTED (one per visit or resolution), and what is
+ * already there is left alone.
  */
-import { Api, inPool, SeedError } from './seed/api';
+import { Api, inPool, SeedError, Tally, tally } from './seed/api';
+import { seedComplaints } from './seed/complaints';
 import { seedMeetings } from './seed/meetings';
 import { ReferralTallies, seedReferralMeeting } from './seed/referral-meeting';
 import { DEPARTMENTS, demoCustomers, STAFF, StaffSeed } from './seed/demo-company';
+import { seedResolutionSurveys, seedServices, visitPlanCounts } from './seed/service-visits';
 
 /** Enough parallel requests to finish in seconds, few enough not to crowd out anyone else using the suite. */
 const CONCURRENCY = 8;
@@ -26,10 +30,6 @@ interface Employee {
   name: string;
   role: string;
   departmentId: string | null;
-}
-interface Tally {
-  created: number;
-  existing: number;
 }
 
 async function seedDepartments(api: Api, tally: Tally): Promise<Map<string, Department>> {
@@ -119,6 +119,13 @@ async function main() {
   await seedMeetings(api, DEPARTMENTS.map((d) => departments.get(d.code)!.id), tallies.meetings);
   const rewards: ReferralTallies = { meetings: tally(), checkIns: tally(), sales: tally(), refunds: tally(), sheetFines: 0 };
   await seedReferralMeeting(api, [departments.get('D1')!.id, departments.get('D2')!.id], rewards);
+  // After the referral meeting, whose step returns the clock to real time: complaints and services happen now.
+  const complaints = { complaints: tally(), resolutions: tally(), openDue: [] as string[] };
+  const filed = await seedComplaints(api, staff, complaints);
+  const services = { records: tally(), surveys: tally() };
+  await seedResolutionSurveys(api, filed, services.surveys);
+  await seedServices(api, filed, services);
+  const plans = await visitPlanCounts(api);
 
   const line = (what: string, t: Tally, done = 'created', there = 'already there') =>
     `  ${what}: ${t.created} ${done}, ${t.existing} ${there}\n`;
@@ -138,14 +145,16 @@ async function main() {
       line('refunds', rewards.refunds) +
       `  daily-sheet fines (J-7): ${rewards.sheetFines} imposed by the sheet-cutoff sweep\n` +
       `  (the suite's clock was moved to the past meeting's day for this and is back on real time)\n` +
+      line('complaints', complaints.complaints) +
+      line('complaint resolutions', complaints.resolutions) +
+      complaints.openDue.map((due) => `  an open complaint is due ${due}: resolved by then or breached by the complaint-sla sweep (C-4)\n`).join('') +
+      line('service records', services.records) +
+      line('surveys', services.surveys) +
+      `  visit plans (V-3), planned by service-visits: ${plans.DUE} due, ${plans.OVERDUE} overdue, ${plans.DONE} done\n` +
       `Call the API as a member of staff:\n` +
       `  npm run token -- ${staff.get(firstHead.name)!.id}   # ${firstHead.name}, head of ${departmentName(firstHead)}\n` +
       `  npm run token -- ${staff.get(firstEmployee.name)!.id}   # ${firstEmployee.name}, employee of ${departmentName(firstEmployee)}\n`,
   );
-}
-
-function tally(): Tally {
-  return { created: 0, existing: 0 };
 }
 
 main().catch((error: unknown) => {

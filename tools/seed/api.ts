@@ -7,6 +7,14 @@
 /** A failure the seed cannot work around: the message is what the user reads, so it says what to do. */
 export class SeedError extends Error {}
 
+/** What one step of the seed made in this run, and what it found made by an earlier one. */
+export interface Tally {
+  created: number;
+  existing: number;
+}
+
+export const tally = (): Tally => ({ created: 0, existing: 0 });
+
 export interface Reply<T> {
   status: number;
   body: T;
@@ -36,6 +44,17 @@ export class Api {
       role: 'ADMIN',
     });
     this.token = res.body.accessToken;
+  }
+
+  /**
+   * The same suite, signed in as one of the demo staff (a development token for the employee, so role and
+   * department are theirs): what a member of staff does, such as a visit they made, is recorded as theirs.
+   */
+  async actingAs(employeeId: string): Promise<Api> {
+    const res = await this.request<{ accessToken: string }>('POST', '/api/v1/auth/dev-token', { employeeId });
+    const staff = new Api(this.baseUrl);
+    staff.token = res.body.accessToken;
+    return staff;
   }
 
   /** A request whose answer must be 2xx, or one of the `expected` statuses the caller handles itself. */

@@ -8,7 +8,7 @@
  * clock (outside production only) is moved to that day for the step and returned to real time after it.
  */
 import { Api, SeedError, whileUnknown } from './api';
-import { demoCustomers } from './demo-company';
+import { findDemoCustomers } from './demo-customers';
 import { daysAfter, planMeeting } from './meetings';
 
 /** How a second run recognises the meeting, whatever day it runs on. */
@@ -57,18 +57,6 @@ interface Sale {
   refundedFen: number;
 }
 
-/** Customer ids of the demo customers by their index in demoCustomers(), found by phone (O-3: a phone is one customer). */
-async function customerIds(api: Api, indexes: number[]): Promise<Map<number, string>> {
-  const customers = demoCustomers();
-  const ids = new Map<number, string>();
-  for (const i of indexes) {
-    const res = await api.request<{ items: { id: string }[] }>('GET', `/api/v1/customers?phone=${customers[i].phone}`);
-    if (res.body.items.length !== 1) throw new SeedError(`demo customer ${customers[i].phone} is not in the suite: run the whole seed`);
-    ids.set(i, res.body.items[0].id);
-  }
-  return ids;
-}
-
 /** Checks a customer in (true), or finds them checked in (false); campaigns learns customers from customers' events. */
 async function checkIn(api: Api, meetingId: string, customerId: string, referrerId: string): Promise<boolean> {
   const path = `/api/v1/meetings/${meetingId}/check-ins`;
@@ -98,7 +86,8 @@ async function seedSale(api: Api, meetingId: string, customerId: string, r: Refe
 export async function seedReferralMeeting(api: Api, departmentIds: [string, string], tallies: ReferralTallies): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
   const day = daysAfter(today, -DAYS_AGO);
-  const customers = await customerIds(api, DEMO_REFERRALS.flatMap((r) => [r.referrer, r.referred]));
+  const demo = await findDemoCustomers(api, DEMO_REFERRALS.flatMap((r) => [r.referrer, r.referred]));
+  const customers = new Map([...demo].map(([i, c]) => [i, c.id]));
   const found = (await api.listAll<Meeting>('/api/v1/meetings')).find((m) => m.venue === REFERRAL_MEETING_VENUE);
   const moveClock = (now: string) => api.request('PUT', '/api/v1/admin/clock', { now });
   try {
