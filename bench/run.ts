@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { testServerUrl } from '@crm/testing';
@@ -14,11 +15,17 @@ import { businessZoneFor } from './support/campaigns-plan';
 import { gatewayReadBench } from './gateway-read.bench';
 import { restReadBench } from './rest-read.bench';
 import { rewardsBench } from './rewards.bench';
+import { memoryBench } from './memory.bench';
+import { sweepsBench } from './sweeps.bench';
 import { campaignsMarkdown, printMeasured } from './support/campaigns-report';
 import { Comparison, Context } from './support/comparison';
 import { withDatabase } from './support/db';
 import { figuresMarkdown, Machine, printFigures, writeFigures } from './support/report';
 import { rewardsMarkdown } from './support/rewards-report';
+import { MemoryProbe } from './support/memory-probe';
+import { memoryMarkdown, printMemory } from './support/memory-report';
+import { StatementLog } from './support/statement-log';
+import { printSweeps, sweepsMarkdown } from './support/sweeps-report';
 import { seedCompany } from './support/seed';
 import { BenchSettings, benchSettings } from './support/settings';
 import { withSuite } from './support/suite-session';
@@ -71,6 +78,55 @@ async function customersPart(settings: BenchSettings, profileDir: string | undef
   });
 }
 
+/**
+ * service-visits refuses to serve in production without its health-data key (P-1): a key made for the run,
+ * as ops would give it one; the bench writes no health readings.
+ */
+const HEALTH_DATA_KEY = randomBytes(32).toString('base64');
+
+/** Far from any run: 00:00 on 1 January (cron, business time zone). */
+const NOT_DURING_THE_RUN = '0 0 1 1 *';
+
+/** The complaint-sla and service-adequacy sweeps (issues #5 and #6), each service logging its SQL statements. */
+async function sweepsPart(settings: BenchSettings, profileDir: string | undefined) {
+  const statements = new StatementLog();
+  try {
+    return await withSuite(
+      ['customers', 'complaints', 'service-visits'],
+      profileDir,
+      (suite) => {
+        log(`suite up: gateway ${suite.gatewayUrl}, complaints ${suite.serviceUrls.complaints}, service-visits ${suite.serviceUrls['service-visits']}`);
+        return sweepsBench({ suite, settings, statements, log });
+      },
+      { ...statements.env, HEALTH_DATA_KEY, COMPLAINT_SLA_CRON: NOT_DURING_THE_RUN, ADEQUACY_CRON: NOT_DURING_THE_RUN },
+      statements.nodeArgs,
+    );
+  } finally {
+    statements.remove();
+  }
+}
+
+/** The memory of the whole suite (issue #6): every service and the gateway, each reporting its own heap. */
+async function memoryPart(settings: BenchSettings, profileDir: string | undefined) {
+  const probe = new MemoryProbe();
+  // Invitations need meetings 3 days ahead before the day's deadline: the campaigns part's on-time zone.
+  const tz = businessZoneFor('on-time');
+  try {
+    return await withSuite(
+      ['customers', 'campaigns', 'rewards', 'complaints', 'service-visits'],
+      profileDir,
+      (suite) => {
+        log(`suite up: all five services and the gateway ${suite.gatewayUrl}; BUSINESS_TZ ${tz}`);
+        return memoryBench({ suite, settings, probe, tz, log });
+      },
+      { ...probe.env, HEALTH_DATA_KEY, BUSINESS_TZ: tz },
+      probe.nodeArgs,
+    );
+  } finally {
+    probe.remove();
+  }
+}
+
 async function main(): Promise<void> {
   const settings = benchSettings();
   const host = await machine();
@@ -97,6 +153,11 @@ async function main(): Promise<void> {
         return rewardsBench({ suite, settings, log });
       })
     : undefined;
+  // Sweeps on a suite of its own: complaints and service-visits, with customers for the gateway; their
+  // cron schedules moved to a day that does not come during the run, so only the bench triggers them.
+  const sweeps = settings.only.has('sweeps') ? await sweepsPart(settings, profileDir) : undefined;
+  // Memory last, on the whole suite: all six processes as deployed, and nothing else of the bench running.
+  const memory = settings.only.has('memory') ? await memoryPart(settings, profileDir) : undefined;
   log('suites stopped');
 
   host.loadAverageAfter = loadavg().map((n) => n.toFixed(2)).join(' / ');
@@ -104,6 +165,8 @@ async function main(): Promise<void> {
   if (customers) printFigures(customers.comparisons, customers.contexts, print);
   if (campaigns) printMeasured(campaigns, print);
   if (rewards) printMeasured(rewards, print);
+  if (sweeps) printSweeps(sweeps, print);
+  if (memory) printMemory(memory, print);
   if (profileDir) {
     log('profiled run: figures not written to the README');
     return;
@@ -111,6 +174,8 @@ async function main(): Promise<void> {
   if (customers) writeFigures(README, figuresMarkdown(host, settings, customers.comparisons, customers.contexts));
   if (campaigns) writeFigures(README, campaignsMarkdown(host, settings, campaigns, campaignsTz), 'campaigns');
   if (rewards) writeFigures(README, rewardsMarkdown(host, settings, rewards), 'rewards');
+  if (sweeps) writeFigures(README, sweepsMarkdown(host, settings, sweeps), 'sweeps');
+  if (memory) writeFigures(README, memoryMarkdown(host, settings, memory), 'memory');
   log(`figures written to ${README}`);
 }
 

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { createScratch, dropScratch } from './scratch-tables';
 
 /**
  * Scratch copies of the campaigns tables an invitation, a confirmation and a daily sheet write, for the plain
@@ -19,13 +20,5 @@ const ORIGINALS: Record<keyof typeof SCRATCH_TABLES, string> = {
   claims: 'campaigns.sheet_claims',
 };
 
-export async function createCampaignsScratch(client: Client): Promise<void> {
-  for (const key of Object.keys(SCRATCH_TABLES) as (keyof typeof SCRATCH_TABLES)[]) {
-    await client.query(`DROP TABLE IF EXISTS ${SCRATCH_TABLES[key]}`);
-    await client.query(`CREATE TABLE ${SCRATCH_TABLES[key]} (LIKE ${ORIGINALS[key]} INCLUDING ALL)`);
-  }
-}
-
-export async function dropCampaignsScratch(client: Client): Promise<void> {
-  for (const table of Object.values(SCRATCH_TABLES)) await client.query(`DROP TABLE IF EXISTS ${table}`);
-}
+export const createCampaignsScratch = (client: Client) => createScratch(client, SCRATCH_TABLES, ORIGINALS);
+export const dropCampaignsScratch = (client: Client) => dropScratch(client, SCRATCH_TABLES);

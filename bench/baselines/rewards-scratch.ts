@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { createScratch, dropScratch } from './scratch-tables';
 
 /**
  * Scratch copies of the rewards tables a ledger credit and a redemption write, for the plain baseline
@@ -27,13 +28,5 @@ export const PLAIN_LEDGER_QUEUE = 'bench.ledger';
 /** The same consumer taking as many jobs at once as it has connections: what one job at a time leaves unused. */
 export const PLAIN_LEDGER_PARALLEL_QUEUE = 'bench.ledger.parallel';
 
-export async function createRewardsScratch(client: Client): Promise<void> {
-  for (const key of Object.keys(REWARDS_SCRATCH) as (keyof typeof REWARDS_SCRATCH)[]) {
-    await client.query(`DROP TABLE IF EXISTS ${REWARDS_SCRATCH[key]}`);
-    await client.query(`CREATE TABLE ${REWARDS_SCRATCH[key]} (LIKE ${REWARDS_TABLES[key]} INCLUDING ALL)`);
-  }
-}
-
-export async function dropRewardsScratch(client: Client): Promise<void> {
-  for (const table of Object.values(REWARDS_SCRATCH)) await client.query(`DROP TABLE IF EXISTS ${table}`);
-}
+export const createRewardsScratch = (client: Client) => createScratch(client, REWARDS_SCRATCH, REWARDS_TABLES);
+export const dropRewardsScratch = (client: Client) => dropScratch(client, REWARDS_SCRATCH);

@@ -26,12 +26,19 @@ export function campaignsMarkdown(machine: Machine, settings: BenchSettings, row
       'every request sent once (autocannon with a fixed number of requests), rates from the first request to the last answer; ' +
       'the customers and campaigns services and the gateway run as deployed (NODE_ENV=production, LOG_LEVEL=info, logs to a file; DATABASE_POOL_SIZE 10), the baseline server with a pool of 10 and no logging. No target (issue #3): figures and ratios.',
     '',
-    '| Campaigns (issue #3) | Suite | Baseline | Throughput ratio | p99 ratio |',
+    ...measuredTable('Campaigns (issue #3)', rows),
+  ].join('\n');
+}
+
+/** The table of figures against their baselines, with ratios, then the facts behind each row (campaigns, rewards). */
+export function measuredTable(title: string, rows: Measured[]): string[] {
+  return [
+    `| ${title} | Suite | Baseline | Throughput ratio | p99 ratio |`,
     '| --- | --- | --- | --- | --- |',
     ...rows.map((m) => `| ${m.name} | ${figure(m.ours)} | ${figure(m.baseline)} | ${throughputRatio(m)} | ${p99Ratio(m)} |`),
     '',
     ...rows.flatMap((m) => m.notes.map((n) => `- ${m.name}: ${n}`)),
-  ].join('\n');
+  ];
 }
 
 /** The campaigns table for the console. */

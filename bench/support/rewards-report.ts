@@ -1,13 +1,8 @@
 import { Side } from './comparison';
 import { BackendStates, CpuUse } from './rewards-observe';
-import { Measured } from './campaigns-report';
-import { figure, Machine, num, runLine } from './report';
+import { Measured, measuredTable } from './campaigns-report';
+import { Machine, num, runLine } from './report';
 import { BenchSettings } from './settings';
-
-// A side with failures has no ratio: an unanswered request, or a refusal where none was due, is not a fast one.
-const voided = (m: Measured) => m.ours.failures > 0 || m.baseline.failures > 0;
-const throughputRatio = (m: Measured) => (voided(m) ? 'void: failures' : num(m.ours.rate / m.baseline.rate, 2));
-const p99Ratio = (m: Measured) => (voided(m) ? 'void: failures' : m.ours.p99Ms && m.baseline.p99Ms ? num(m.ours.p99Ms / m.baseline.p99Ms, 1) : '–');
 
 /** A side of the ledger row from its runs: entries per second, mean of the runs and how far apart. */
 export function ledgerSide(label: string, runs: { entries: number; seconds: number }[]): Side {
@@ -60,10 +55,6 @@ export function rewardsMarkdown(machine: Machine, settings: BenchSettings, rows:
       'every request sent once (autocannon with a fixed number of requests), rates from the first request to the last answer; ' +
       "the rewards service runs as deployed (NODE_ENV=production, LOG_LEVEL=info, logs to a file; DATABASE_POOL_SIZE 10; its event consumer takes one job at a time, the default), the baseline with a pool of 10, a Worker of concurrency 1 and no logging. No target (issue #4): figures and ratios.",
     '',
-    '| Rewards (issue #4) | Suite | Baseline | Throughput ratio | p99 ratio |',
-    '| --- | --- | --- | --- | --- |',
-    ...rows.map((m) => `| ${m.name} | ${figure(m.ours)} | ${figure(m.baseline)} | ${throughputRatio(m)} | ${p99Ratio(m)} |`),
-    '',
-    ...rows.flatMap((m) => m.notes.map((n) => `- ${m.name}: ${n}`)),
+    ...measuredTable('Rewards (issue #4)', rows),
   ].join('\n');
 }

@@ -15,7 +15,7 @@ export interface BenchSettings {
   importRows: number;
   /** Rows of one archive batch: the service accepts at most 50,000 per batch (archives.service.ts). */
   batchRows: number;
-  /** Which parts run (BENCH_ONLY=customers,campaigns,rewards; all when unset). */
+  /** Which parts run (BENCH_ONLY=customers,campaigns,rewards,sweeps,memory; all when unset). */
   only: ReadonlySet<BenchPart>;
   /** Concurrent callers of the invitation latency run (issue #3 asks for 50). */
   inviteConnections: number;
@@ -35,6 +35,16 @@ export interface BenchSettings {
   oneAccountRedemptions: number;
   /** Concurrent callers of the redemption runs (issue #4 asks for 50). */
   redeemConnections: number;
+  /** Complaints the complaint-sla sweep runs over (issue #5 asks for 100,000). */
+  sweepComplaints: number;
+  /** Customers the service-adequacy sweep runs over (issue #6 asks for 100,000). */
+  sweepCustomers: number;
+  /** Share of them past due (complaints) or due (customers) in the realistic case (issue #5: 1%). */
+  sweepDueShare: number;
+  /** Share of customers due in the heavy adequacy case. */
+  sweepHeavyShare: number;
+  /** Seconds of each of the memory part's two mixed loads through the gateway. */
+  memoryLoadSeconds: number;
 }
 
 export const SHEET_PATHS = ['on-time', 'late'] as const;
@@ -46,7 +56,7 @@ function sheetPath(): SheetPath {
   return raw as SheetPath;
 }
 
-export const BENCH_PARTS = ['customers', 'campaigns', 'rewards'] as const;
+export const BENCH_PARTS = ['customers', 'campaigns', 'rewards', 'sweeps', 'memory'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 function parts(): ReadonlySet<BenchPart> {
@@ -64,6 +74,14 @@ function positiveInt(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
   return n;
+}
+
+/** A percentage of a whole, as a share (0 < share ≤ 1). */
+function percent(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const n = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!(n > 0 && n <= 100)) throw new Error(`${name} must be a percentage above 0 and at most 100, got "${raw}"`);
+  return n / 100;
 }
 
 /** A count that splits in two equal halves (attendances and sales; redemptions that succeed and that are refused). */
@@ -91,5 +109,10 @@ export function benchSettings(): BenchSettings {
     redemptions: positiveInt('BENCH_REDEMPTIONS', 5000),
     oneAccountRedemptions: evenInt('BENCH_ONE_ACCOUNT_REDEMPTIONS', 2000),
     redeemConnections: positiveInt('BENCH_REDEEM_CONNECTIONS', 50),
+    sweepComplaints: positiveInt('BENCH_SWEEP_COMPLAINTS', 100_000),
+    sweepCustomers: positiveInt('BENCH_SWEEP_CUSTOMERS', 100_000),
+    sweepDueShare: percent('BENCH_SWEEP_DUE_PERCENT', 1),
+    sweepHeavyShare: percent('BENCH_ADEQUACY_HEAVY_PERCENT', 20),
+    memoryLoadSeconds: positiveInt('BENCH_MEMORY_SECONDS', 30),
   };
 }

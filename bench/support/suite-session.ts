@@ -14,12 +14,14 @@ import { removeRedisPrefix } from './redis-cleanup';
  * also on Ctrl-C.
  *
  * `env` adds to the processes' environment (the campaigns part sets BUSINESS_TZ). `profileDir` (BENCH_CPU_PROF): the processes write V8 CPU profiles there when they stop.
+ * `nodeArgs` go before the entry point of every process (the sweeps part loads its statement log with --require).
  */
 export async function withSuite<T>(
   services: string[],
   profileDir: string | undefined,
   work: (suite: RunningSuite) => Promise<T>,
   env: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): Promise<T> {
   const logDir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
   let suite: RunningSuite | undefined;
@@ -45,7 +47,7 @@ export async function withSuite<T>(
       services,
       template: null,
       env: { NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
-      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [],
+      nodeArgs: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : []), ...nodeArgs],
       logDir,
     });
     return await work(suite);
