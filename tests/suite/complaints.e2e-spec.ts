@@ -1,4 +1,4 @@
-import { bearer, eventually, RunningSuite, startSuite, SuiteClient, SuiteResponse } from '@crm/testing';
+import { codeOf, eventually, RunningSuite, startSuite, SuiteClient, SuiteSession } from '@crm/testing';
 
 /**
  * C-1..C-5 across services with the suite clock moved, through the gateway only: customers keeps the
@@ -10,38 +10,13 @@ import { bearer, eventually, RunningSuite, startSuite, SuiteClient, SuiteRespons
 describe('suite: a complaint from filing to breach and transfer (C-1..C-5)', () => {
   let suite: RunningSuite;
   let api: SuiteClient;
-  const admin = bearer('ADMIN' as never);
+  const session = new SuiteSession();
+  const { post, get, at, tokenOf, twoDepartments, register } = session;
   const ids = {} as Record<'d1' | 'd2' | 'head1' | 'e1' | 'head2' | 'e2' | 'customer' | 'complaint', string>;
   const as = {} as Record<'head1' | 'e1' | 'e2', Record<string, string>>;
   let filedAt: Date;
 
-  const post = (path: string, body: unknown, headers = admin) => api.rest('POST', path, { body, headers });
-  const get = (path: string, headers = admin) => api.rest('GET', path, { headers });
-  const codeOf = (res: SuiteResponse) => [res.status, res.body.code];
-
-  async function at(now: Date): Promise<void> {
-    const res = await api.rest('PUT', '/api/v1/admin/clock', { body: { now: now.toISOString() }, headers: admin });
-    expect(res.status).toBe(200);
-  }
-
-  const sweep = async () => {
-    const res = await post('/api/v1/admin/sweeps/complaint-sla', {});
-    expect(res.status).toBe(200);
-    expect(res.body.status).toBe('completed');
-    return res.body.result as { breached: number; finesImposed: number; complaintIds: string[] };
-  };
-
-  async function employee(name: string, role: string, departmentId: string): Promise<string> {
-    const res = await post('/api/v1/employees', { name, role, departmentId });
-    expect(res.status).toBe(201);
-    return res.body.id;
-  }
-
-  async function tokenOf(employeeId: string): Promise<Record<string, string>> {
-    const res = await post('/api/v1/auth/dev-token', { employeeId }, {});
-    expect(res.status).toBe(200);
-    return { authorization: `Bearer ${res.body.accessToken}` };
-  }
+  const sweep = () => session.sweep<{ breached: number; finesImposed: number; complaintIds: string[] }>('complaint-sla');
 
   /** The fines rewards booked for an employee, as [rule, amountFen]. */
   const finesOf = async (employeeId: string) =>
@@ -51,25 +26,15 @@ describe('suite: a complaint from filing to breach and transfer (C-1..C-5)', () 
     // The scheduled complaint-sla sweep (every minute) moved to a minute no run meets, so every breach here is
     // one this test asked for.
     suite = await startSuite({ services: ['customers', 'rewards', 'complaints'], env: { COMPLAINT_SLA_CRON: '0 0 1 1 *' } });
-    api = new SuiteClient(suite.gatewayUrl);
-    ids.d1 = (await post('/api/v1/departments', { name: '一部', code: 'D1' })).body.id;
-    ids.d2 = (await post('/api/v1/departments', { name: '二部', code: 'D2' })).body.id;
-    ids.head1 = await employee('部长甲', 'DEPARTMENT_HEAD', ids.d1);
-    ids.e1 = await employee('员工甲', 'EMPLOYEE', ids.d1);
-    ids.head2 = await employee('部长乙', 'DEPARTMENT_HEAD', ids.d2);
-    ids.e2 = await employee('员工丙', 'EMPLOYEE', ids.d2);
-    for (const [d, head] of [[ids.d1, ids.head1], [ids.d2, ids.head2]]) {
-      expect((await api.rest('PATCH', `/api/v1/departments/${d}`, { body: { headId: head }, headers: admin })).status).toBe(200);
-    }
+    api = session.connect(suite);
+    Object.assign(ids, await twoDepartments({ d1: { e1: '员工甲' }, d2: { e2: '员工丙' } }));
     for (const who of ['head1', 'e1', 'e2'] as const) as[who] = await tokenOf(ids[who]);
     await at(new Date('2030-09-01T10:00:00+08:00'));
-    const registered = await post('/api/v1/customers', { name: '王阿姨', phone: '139 2000 0001', source: 'WALK_IN' }, as.e1);
-    expect(registered.status).toBe(201);
-    ids.customer = registered.body.id;
+    ids.customer = await register('王阿姨', '139 2000 0001', as.e1);
   }, 120_000);
 
   afterAll(async () => {
-    if (api) await api.rest('DELETE', '/api/v1/admin/clock', { headers: admin });
+    await session.realTime();
     await suite?.stop();
   });
 

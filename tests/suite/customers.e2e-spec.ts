@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { bearer, RunningSuite, startSuite, SuiteClient, testRedisUrl } from '@crm/testing';
+import { RunningSuite, startSuite, SuiteClient, SuiteSession, testRedisUrl } from '@crm/testing';
 import { EventFeed } from '@crm/testing-events';
 
 /**
@@ -11,41 +11,17 @@ describe('suite: customers through the gateway', () => {
   let suite: RunningSuite;
   let api: SuiteClient;
   let feed: EventFeed;
-  const admin = bearer('ADMIN' as never);
+  const session = new SuiteSession();
+  const { admin, post, get, tokenOf, employee, twoDepartments } = session;
   const ids = {} as Record<'d1' | 'd2' | 'head1' | 'e1a' | 'e1b' | 'head2' | 'e2' | 'clerk', string>;
   const tokens = {} as Record<'head1' | 'e1a' | 'e2' | 'clerk', Record<string, string>>;
 
-  const post = (path: string, body: unknown, headers = admin) => api.rest('POST', path, { body, headers });
-  const get = (path: string, headers = admin) => api.rest('GET', path, { headers });
-
-  /** A token as a user gets one: from the dev-token endpoint, with role and department taken from the employee. */
-  async function tokenOf(employeeId: string): Promise<Record<string, string>> {
-    const res = await post('/api/v1/auth/dev-token', { employeeId }, {});
-    expect(res.status).toBe(200);
-    return { authorization: `Bearer ${res.body.accessToken}` };
-  }
-
-  async function employee(name: string, role: string, departmentId?: string): Promise<string> {
-    const res = await post('/api/v1/employees', { name, role, departmentId });
-    expect(res.status).toBe(201);
-    return res.body.id;
-  }
-
   beforeAll(async () => {
     suite = await startSuite({ services: ['customers'], env: { LOG_LEVEL: 'info' } });
-    api = new SuiteClient(suite.gatewayUrl);
+    api = session.connect(suite);
     feed = new EventFeed(testRedisUrl(), suite.redisPrefix);
-    ids.d1 = (await post('/api/v1/departments', { name: '一部', code: 'D1' })).body.id;
-    ids.d2 = (await post('/api/v1/departments', { name: '二部', code: 'D2' })).body.id;
-    ids.head1 = await employee('部长甲', 'DEPARTMENT_HEAD', ids.d1);
-    ids.e1a = await employee('员工甲', 'EMPLOYEE', ids.d1);
-    ids.e1b = await employee('员工乙', 'EMPLOYEE', ids.d1);
-    ids.head2 = await employee('部长乙', 'DEPARTMENT_HEAD', ids.d2);
-    ids.e2 = await employee('员工丙', 'EMPLOYEE', ids.d2);
+    Object.assign(ids, await twoDepartments({ d1: { e1a: '员工甲', e1b: '员工乙' }, d2: { e2: '员工丙' } }));
     ids.clerk = await employee('客管', 'CRM_CLERK');
-    for (const [d, head] of [[ids.d1, ids.head1], [ids.d2, ids.head2]]) {
-      expect((await api.rest('PATCH', `/api/v1/departments/${d}`, { body: { headId: head }, headers: admin })).status).toBe(200);
-    }
     for (const who of ['head1', 'e1a', 'e2', 'clerk'] as const) tokens[who] = await tokenOf(ids[who]);
   }, 120_000);
 

@@ -1,4 +1,4 @@
-import { bearer, eventually, RunningSuite, startSuite, SuiteClient, SuiteResponse } from '@crm/testing';
+import { codeOf, eventually, RunningSuite, startSuite, SuiteClient, SuiteSession } from '@crm/testing';
 
 /**
  * J-1..J-10 across services with the suite clock moved, through the gateway only (REST and the federated
@@ -10,7 +10,8 @@ import { bearer, eventually, RunningSuite, startSuite, SuiteClient, SuiteRespons
 describe('suite: a joint meeting from invitation to sale (J-1..J-10)', () => {
   let suite: RunningSuite;
   let api: SuiteClient;
-  const admin = bearer('ADMIN' as never);
+  const session = new SuiteSession();
+  const { admin, post, get, at, tokenOf, twoDepartments, register } = session;
   const MEETING_DAY = '2030-07-10';
   const ids = {} as Record<'d1' | 'd2' | 'head1' | 'e1a' | 'e1b' | 'head2' | 'e2', string>;
   const as = {} as Record<'head1' | 'e1a' | 'e1b' | 'head2' | 'e2', Record<string, string>>;
@@ -20,22 +21,7 @@ describe('suite: a joint meeting from invitation to sale (J-1..J-10)', () => {
   let onlyD1: string;
   const invitation = {} as Record<'wangByD2' | 'zhangByD1' | 'zhangByD2' | 'zhaoByD1' | 'zhaoByD2' | 'liByD1', string>;
 
-  const post = (path: string, body: unknown, headers = admin) => api.rest('POST', path, { body, headers });
-  const get = (path: string, headers = admin) => api.rest('GET', path, { headers });
-  const codeOf = (res: SuiteResponse) => [res.status, res.body.code];
-
-  /** Moves the clock of the whole suite (shared through Redis); from here on it runs on from that instant. */
-  async function at(now: string): Promise<void> {
-    const res = await api.rest('PUT', '/api/v1/admin/clock', { body: { now }, headers: admin });
-    expect(res.status).toBe(200);
-  }
-
-  const sweep = async () => {
-    const res = await post('/api/v1/admin/sweeps/sheet-cutoff', {});
-    expect(res.status).toBe(200);
-    expect(res.body.status).toBe('completed');
-    return res.body.result as { reconciled: { meetingId: string; day: string }[]; finesImposed: number };
-  };
+  const sweep = () => session.sweep<{ reconciled: { meetingId: string; day: string }[]; finesImposed: number }>('sheet-cutoff');
 
   const sheet = (departmentId: string, customerIds: string[], headers: Record<string, string>, plannedCustomerIds?: string[]) =>
     post(`/api/v1/meetings/${joint}/sheets`, { departmentId, customerIds, ...(plannedCustomerIds ? { plannedCustomerIds } : {}) }, headers);
@@ -64,39 +50,12 @@ describe('suite: a joint meeting from invitation to sale (J-1..J-10)', () => {
     return res.body.items;
   }
 
-  async function tokenOf(employeeId: string): Promise<Record<string, string>> {
-    const res = await post('/api/v1/auth/dev-token', { employeeId }, {});
-    expect(res.status).toBe(200);
-    return { authorization: `Bearer ${res.body.accessToken}` };
-  }
-
-  async function employee(name: string, role: string, departmentId: string): Promise<string> {
-    const res = await post('/api/v1/employees', { name, role, departmentId });
-    expect(res.status).toBe(201);
-    return res.body.id;
-  }
-
-  async function register(name: string, phone: string, owner: Record<string, string>): Promise<string> {
-    const res = await post('/api/v1/customers', { name, phone, source: 'WALK_IN' }, owner);
-    expect(res.status).toBe(201);
-    return res.body.id;
-  }
-
   beforeAll(async () => {
     // The scheduled sheet-cutoff sweep (10:01, 16:01, 18:01 real time) moved to a minute no run meets, so every
     // reconciliation here is one this test asked for.
     suite = await startSuite({ services: ['customers', 'campaigns'], env: { SHEET_CUTOFF_CRON: '0 0 1 1 *' } });
-    api = new SuiteClient(suite.gatewayUrl);
-    ids.d1 = (await post('/api/v1/departments', { name: '一部', code: 'D1' })).body.id;
-    ids.d2 = (await post('/api/v1/departments', { name: '二部', code: 'D2' })).body.id;
-    ids.head1 = await employee('部长甲', 'DEPARTMENT_HEAD', ids.d1);
-    ids.e1a = await employee('员工甲', 'EMPLOYEE', ids.d1);
-    ids.e1b = await employee('员工乙', 'EMPLOYEE', ids.d1);
-    ids.head2 = await employee('部长乙', 'DEPARTMENT_HEAD', ids.d2);
-    ids.e2 = await employee('员工丙', 'EMPLOYEE', ids.d2);
-    for (const [d, head] of [[ids.d1, ids.head1], [ids.d2, ids.head2]]) {
-      expect((await api.rest('PATCH', `/api/v1/departments/${d}`, { body: { headId: head }, headers: admin })).status).toBe(200);
-    }
+    api = session.connect(suite);
+    Object.assign(ids, await twoDepartments({ d1: { e1a: '员工甲', e1b: '员工乙' }, d2: { e2: '员工丙' } }));
     for (const who of ['head1', 'e1a', 'e1b', 'head2', 'e2'] as const) as[who] = await tokenOf(ids[who]);
     customer.wang = await register('王阿姨', '139 1000 0001', as.e1a);
     customer.zhao = await register('赵大爷', '139 1000 0002', as.e1a);
@@ -106,7 +65,7 @@ describe('suite: a joint meeting from invitation to sale (J-1..J-10)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (api) await api.rest('DELETE', '/api/v1/admin/clock', { headers: admin });
+    await session.realTime();
     await suite?.stop();
   });
 

@@ -1,4 +1,4 @@
-import { bearer, eventually, RunningSuite, startSuite, SuiteClient } from '@crm/testing';
+import { eventually, RunningSuite, startSuite, SuiteClient, SuiteSession } from '@crm/testing';
 
 /**
  * O-1..O-4 across services, through the gateway only: campaigns records an outreach event, customers learns it
@@ -7,21 +7,20 @@ import { bearer, eventually, RunningSuite, startSuite, SuiteClient } from '@crm/
 describe('suite: outreach event → archive batch → even allocation', () => {
   let suite: RunningSuite;
   let api: SuiteClient;
-  const admin = bearer('ADMIN' as never);
+  const session = new SuiteSession();
+  const { admin, post, tokenOf, employee, appointHeads } = session;
   let department: string;
   let head: string;
   const participants: string[] = [];
 
-  const post = (path: string, body: unknown, headers = admin) => api.rest('POST', path, { body, headers });
-  const tokenOf = async (employeeId: string) => ({ authorization: `Bearer ${(await post('/api/v1/auth/dev-token', { employeeId }, {})).body.accessToken}` });
 
   beforeAll(async () => {
     suite = await startSuite({ services: ['customers', 'campaigns'] });
-    api = new SuiteClient(suite.gatewayUrl);
-    department = (await post('/api/v1/departments', { name: '三部', code: 'D3' })).body.id;
-    head = (await post('/api/v1/employees', { name: '部长', role: 'DEPARTMENT_HEAD', departmentId: department })).body.id;
-    for (const name of ['甲', '乙', '丙']) participants.push((await post('/api/v1/employees', { name, role: 'EMPLOYEE', departmentId: department })).body.id);
-    expect((await api.rest('PATCH', `/api/v1/departments/${department}`, { body: { headId: head }, headers: admin })).status).toBe(200);
+    api = session.connect(suite);
+    department = await session.department('三部', 'D3');
+    head = await employee('部长', 'DEPARTMENT_HEAD', department);
+    for (const name of ['甲', '乙', '丙']) participants.push(await employee(name, 'EMPLOYEE', department));
+    await appointHeads([[department, head]]);
   }, 120_000);
 
   afterAll(() => suite?.stop());
@@ -42,7 +41,7 @@ describe('suite: outreach event → archive batch → even allocation', () => {
     expect(recorded.status).toBe(201);
     const outreachEventId = recorded.body.id;
 
-    const clerk = await tokenOf((await post('/api/v1/employees', { name: '客管', role: 'CRM_CLERK' })).body.id);
+    const clerk = await tokenOf(await employee('客管', 'CRM_CLERK'));
     const records = Array.from({ length: 8 }, (_, i) => ({ name: `顾客${i}`, phone: `1350000${String(i).padStart(4, '0')}` }));
     records.push({ name: '重复', phone: '135 0000 0003' }, { name: '坏', phone: '123' });
     // Customers learns the outreach event from campaigns' event.

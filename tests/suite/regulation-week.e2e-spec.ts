@@ -1,4 +1,4 @@
-import { bearer, eventually, RunningSuite, startSuite, SuiteClient, SuiteResponse } from '@crm/testing';
+import { codeOf, eventually, RunningSuite, startSuite, SuiteClient, SuiteSession } from '@crm/testing';
 
 /**
  * One week of the regulation (domain.md) through the gateway only, every service running, the suite clock
@@ -17,7 +17,8 @@ import { bearer, eventually, RunningSuite, startSuite, SuiteClient, SuiteRespons
 describe('suite: a week of the regulation, Monday to Sunday, through the gateway', () => {
   let suite: RunningSuite;
   let api: SuiteClient;
-  const admin = bearer('ADMIN' as never);
+  const session = new SuiteSession();
+  const { admin, post, get, at, sweep, tokenOf, employee, appointHeads } = session;
   const MEETING_DAY = '2030-11-10';
   const STAFF = ['head1', 'e1a', 'e1b', 'head2', 'e2a', 'e2b', 'clerk', 'coordinator', 'gm', 'director'] as const;
   type Staff = (typeof STAFF)[number];
@@ -48,39 +49,7 @@ describe('suite: a week of the regulation, Monday to Sunday, through the gateway
   const complaint = {} as Record<'feng' | 'zhao', string>;
   let wuSale: string;
 
-  const post = (path: string, body: unknown, headers = admin) => api.rest('POST', path, { body, headers });
-  const get = (path: string, headers = admin) => api.rest('GET', path, { headers });
-  const codeOf = (res: SuiteResponse) => [res.status, res.body.code];
-
-  /** Moves the clock of the whole suite (shared through Redis), forward only; it runs on from that instant. */
-  async function at(now: string): Promise<void> {
-    expect((await api.rest('PUT', '/api/v1/admin/clock', { body: { now }, headers: admin })).status).toBe(200);
-  }
-
-  async function sweep<T = any>(name: string): Promise<T> {
-    const res = await post(`/api/v1/admin/sweeps/${name}`, {});
-    expect(res.status).toBe(200);
-    expect(res.body.status).toBe('completed');
-    return res.body.result;
-  }
-
-  async function tokenOf(employeeId: string): Promise<Record<string, string>> {
-    const res = await post('/api/v1/auth/dev-token', { employeeId }, {});
-    expect(res.status).toBe(200);
-    return { authorization: `Bearer ${res.body.accessToken}` };
-  }
-
-  async function employee(name: string, role: string, departmentId?: string): Promise<string> {
-    const res = await post('/api/v1/employees', { name, role, ...(departmentId ? { departmentId } : {}) });
-    expect(res.status).toBe(201);
-    return res.body.id;
-  }
-
-  async function register(name: string, phone: string, owner: Staff): Promise<string> {
-    const res = await post('/api/v1/customers', { name, phone, source: 'WALK_IN' }, as[owner]);
-    expect(res.status).toBe(201);
-    return res.body.id;
-  }
+  const register = (name: string, phone: string, owner: Staff) => session.register(name, phone, as[owner]);
 
   /** A department head hands in the joint meeting's daily sheet (J-3). */
   const sheet = (department: 'd1' | 'd2', customerIds: string[] = []) =>
@@ -141,18 +110,16 @@ describe('suite: a week of the regulation, Monday to Sunday, through the gateway
         CLASSIFICATION_CRON: never,
       },
     });
-    api = new SuiteClient(suite.gatewayUrl);
+    api = session.connect(suite);
 
     // 2030-08-01: the company is set up and 员工甲 takes on 孙伯, who will hear from nobody for three months.
     await at('2030-08-01T10:00:00+08:00');
-    ids.d1 = (await post('/api/v1/departments', { name: '一部', code: 'D1' })).body.id;
-    ids.d2 = (await post('/api/v1/departments', { name: '二部', code: 'D2' })).body.id;
+    ids.d1 = await session.department('一部', 'D1');
+    ids.d2 = await session.department('二部', 'D2');
     for (const [who, [name, role, department]] of Object.entries(CAST) as [Staff, (typeof CAST)[Staff]][]) {
       ids[who] = await employee(name, role, department && ids[department]);
     }
-    for (const [d, head] of [[ids.d1, ids.head1], [ids.d2, ids.head2]]) {
-      expect((await api.rest('PATCH', `/api/v1/departments/${d}`, { body: { headId: head }, headers: admin })).status).toBe(200);
-    }
+    await appointHeads([[ids.d1, ids.head1], [ids.d2, ids.head2]]);
     for (const who of STAFF) as[who] = await tokenOf(ids[who]);
     customer.sun = await register('孙伯', '139 3000 0001', 'e1a');
 
@@ -166,7 +133,7 @@ describe('suite: a week of the regulation, Monday to Sunday, through the gateway
   }, 120_000);
 
   afterAll(async () => {
-    if (api) await api.rest('DELETE', '/api/v1/admin/clock', { headers: admin });
+    await session.realTime();
     await suite?.stop();
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { bearer, eventually, RunningSuite, startSuite, SuiteClient, SuiteResponse } from '@crm/testing';
+import { codeOf, eventually, RunningSuite, startSuite, SuiteClient, SuiteSession } from '@crm/testing';
 
 /**
  * R-1..R-4 across services with the suite clock moved, through the gateway only (REST and the federated graph):
@@ -10,7 +10,8 @@ import { bearer, eventually, RunningSuite, startSuite, SuiteClient, SuiteRespons
 describe('suite: referral points, redemptions and staff fines (R-1..R-4)', () => {
   let suite: RunningSuite;
   let api: SuiteClient;
-  const admin = bearer('ADMIN' as never);
+  const session = new SuiteSession();
+  const { post, get, at, tokenOf, employee, twoDepartments, register } = session;
   const MEETING_DAY = '2030-09-10';
   const STAFF = ['head1', 'e1', 'e1b', 'head2', 'e2', 'gm', 'clerk', 'coordinator'] as const;
   const ids = {} as Record<'d1' | 'd2' | (typeof STAFF)[number], string>;
@@ -19,26 +20,6 @@ describe('suite: referral points, redemptions and staff fines (R-1..R-4)', () =>
   const customer = {} as Record<'qian' | 'wang', string>;
   let meeting: string;
   let sale: string;
-
-  const post = (path: string, body: unknown, headers = admin) => api.rest('POST', path, { body, headers });
-  const get = (path: string, headers = admin) => api.rest('GET', path, { headers });
-  const codeOf = (res: SuiteResponse) => [res.status, res.body.code];
-
-  async function at(now: string): Promise<void> {
-    expect((await api.rest('PUT', '/api/v1/admin/clock', { body: { now }, headers: admin })).status).toBe(200);
-  }
-
-  async function tokenOf(employeeId: string): Promise<Record<string, string>> {
-    const res = await post('/api/v1/auth/dev-token', { employeeId }, {});
-    expect(res.status).toBe(200);
-    return { authorization: `Bearer ${res.body.accessToken}` };
-  }
-
-  async function employee(name: string, role: string, departmentId?: string): Promise<string> {
-    const res = await post('/api/v1/employees', { name, role, ...(departmentId ? { departmentId } : {}) });
-    expect(res.status).toBe(201);
-    return res.body.id;
-  }
 
   interface Entry {
     points: number;
@@ -86,25 +67,14 @@ describe('suite: referral points, redemptions and staff fines (R-1..R-4)', () =>
       services: ['customers', 'campaigns', 'rewards'],
       env: { SHEET_CUTOFF_CRON: '0 0 1 1 *', LEDGER_AUDIT_CRON: '0 0 1 1 *' },
     });
-    api = new SuiteClient(suite.gatewayUrl);
-    ids.d1 = (await post('/api/v1/departments', { name: '一部', code: 'D1' })).body.id;
-    ids.d2 = (await post('/api/v1/departments', { name: '二部', code: 'D2' })).body.id;
-    ids.head1 = await employee('部长甲', 'DEPARTMENT_HEAD', ids.d1);
-    ids.e1 = await employee('员工甲', 'EMPLOYEE', ids.d1);
-    ids.e1b = await employee('员工乙', 'EMPLOYEE', ids.d1);
-    ids.head2 = await employee('部长乙', 'DEPARTMENT_HEAD', ids.d2);
-    ids.e2 = await employee('员工丙', 'EMPLOYEE', ids.d2);
+    api = session.connect(suite);
+    Object.assign(ids, await twoDepartments({ d1: { e1: '员工甲', e1b: '员工乙' }, d2: { e2: '员工丙' } }));
     ids.gm = await employee('总经理', 'GENERAL_MANAGER');
     ids.clerk = await employee('客管', 'CRM_CLERK');
     ids.coordinator = await employee('协调助理', 'COORDINATOR');
-    for (const [d, head] of [[ids.d1, ids.head1], [ids.d2, ids.head2]]) {
-      expect((await api.rest('PATCH', `/api/v1/departments/${d}`, { body: { headId: head }, headers: admin })).status).toBe(200);
-    }
     for (const who of STAFF) as[who] = await tokenOf(ids[who]);
 
-    const qian = await post('/api/v1/customers', { name: '钱老', phone: '139 2000 0001', source: 'WALK_IN' }, as.e1);
-    expect(qian.status).toBe(201);
-    customer.qian = qian.body.id;
+    customer.qian = await register('钱老', '139 2000 0001', as.e1);
     const wang = await post('/api/v1/customers', { name: '王阿姨', phone: '139 2000 0002', source: 'REFERRAL', referrerId: customer.qian }, as.e1);
     expect(wang.status).toBe(201);
     expect(wang.body.referrerId).toBe(customer.qian);
@@ -112,7 +82,7 @@ describe('suite: referral points, redemptions and staff fines (R-1..R-4)', () =>
   }, 120_000);
 
   afterAll(async () => {
-    if (api) await api.rest('DELETE', '/api/v1/admin/clock', { headers: admin });
+    await session.realTime();
     await suite?.stop();
   });
 

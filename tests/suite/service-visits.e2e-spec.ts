@@ -1,4 +1,4 @@
-import { bearer, eventually, RunningSuite, startSuite, SuiteClient } from '@crm/testing';
+import { eventually, RunningSuite, startSuite, SuiteClient, SuiteSession } from '@crm/testing';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -13,38 +13,14 @@ const DAY = 24 * 60 * 60 * 1000;
 describe('suite: the 3-month rule across customers, campaigns and service-visits (V-2, J-2)', () => {
   let suite: RunningSuite;
   let api: SuiteClient;
-  const admin = bearer('ADMIN' as never);
+  const session = new SuiteSession();
+  const { post, get, at, tokenOf, twoDepartments } = session;
   const joined = new Date('2030-03-02T02:00:00.000Z'); // 10:00 in Shanghai
   const on = (days: number, ms = 0) => new Date(joined.getTime() + days * DAY + ms);
   const ids = {} as Record<'d1' | 'd2' | 'head1' | 'e1' | 'head2' | 'e2' | 'wang' | 'zhao', string>;
   const as = {} as Record<'e1' | 'head2' | 'e2' | 'director', Record<string, string>>;
 
-  const post = (path: string, body: unknown, headers = admin) => api.rest('POST', path, { body, headers });
-  const get = (path: string, headers = admin) => api.rest('GET', path, { headers });
-
-  async function at(now: Date): Promise<void> {
-    const res = await api.rest('PUT', '/api/v1/admin/clock', { body: { now: now.toISOString() }, headers: admin });
-    expect(res.status).toBe(200);
-  }
-
-  async function adequacySweep(): Promise<{ flagged: number; served: number; customerIds: string[] }> {
-    const res = await post('/api/v1/admin/sweeps/service-adequacy', {});
-    expect(res.status).toBe(200);
-    expect(res.body.status).toBe('completed');
-    return res.body.result;
-  }
-
-  async function employee(name: string, role: string, departmentId: string): Promise<string> {
-    const res = await post('/api/v1/employees', { name, role, departmentId });
-    expect(res.status).toBe(201);
-    return res.body.id;
-  }
-
-  async function tokenOf(body: object): Promise<Record<string, string>> {
-    const res = await post('/api/v1/auth/dev-token', body, {});
-    expect(res.status).toBe(200);
-    return { authorization: `Bearer ${res.body.accessToken}` };
-  }
+  const adequacySweep = () => session.sweep<{ flagged: number; served: number; customerIds: string[] }>('service-adequacy');
 
   /** A meeting of 二部 alone, five days after `now`. */
   async function meetingOfD2(now: Date): Promise<string> {
@@ -63,20 +39,12 @@ describe('suite: the 3-month rule across customers, campaigns and service-visits
       services: ['customers', 'campaigns', 'service-visits'],
       env: { ADEQUACY_CRON: '0 0 1 1 *', VISIT_PLANS_CRON: '0 0 1 1 *', SHEET_CUTOFF_CRON: '0 0 1 1 *' },
     });
-    api = new SuiteClient(suite.gatewayUrl);
+    api = session.connect(suite);
     await at(joined);
-    ids.d1 = (await post('/api/v1/departments', { name: '一部', code: 'D1' })).body.id;
-    ids.d2 = (await post('/api/v1/departments', { name: '二部', code: 'D2' })).body.id;
-    ids.head1 = await employee('部长甲', 'DEPARTMENT_HEAD', ids.d1);
-    ids.e1 = await employee('员工甲', 'EMPLOYEE', ids.d1);
-    ids.head2 = await employee('部长乙', 'DEPARTMENT_HEAD', ids.d2);
-    ids.e2 = await employee('员工丙', 'EMPLOYEE', ids.d2);
-    for (const [d, head] of [[ids.d1, ids.head1], [ids.d2, ids.head2]]) {
-      expect((await api.rest('PATCH', `/api/v1/departments/${d}`, { body: { headId: head }, headers: admin })).status).toBe(200);
-    }
-    as.e1 = await tokenOf({ employeeId: ids.e1 });
-    as.e2 = await tokenOf({ employeeId: ids.e2 });
-    as.head2 = await tokenOf({ employeeId: ids.head2 });
+    Object.assign(ids, await twoDepartments({ d1: { e1: '员工甲' }, d2: { e2: '员工丙' } }));
+    as.e1 = await tokenOf(ids.e1);
+    as.e2 = await tokenOf(ids.e2);
+    as.head2 = await tokenOf(ids.head2);
     as.director = await tokenOf({ role: 'RESOURCE_DIRECTOR' });
     const res = await post('/api/v1/customers', { name: '王阿姨', phone: '139 2000 0001', source: 'WALK_IN' }, as.e1);
     expect(res.status).toBe(201);
@@ -91,7 +59,7 @@ describe('suite: the 3-month rule across customers, campaigns and service-visits
   }, 120_000);
 
   afterAll(async () => {
-    if (api) await api.rest('DELETE', '/api/v1/admin/clock', { headers: admin });
+    await session.realTime();
     await suite?.stop();
   });
 

@@ -3,3 +3,4 @@ export * from './service-app';
 export * from './suite-client';
 export * from './suite-processes';
 export * from './eventually';
+export * from './suite-session';
