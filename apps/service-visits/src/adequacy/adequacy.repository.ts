@@ -58,7 +58,7 @@ export class AdequacyRepository {
       `UPDATE customers c SET under_served = false, served_state_at = $1
          FROM (SELECT id, served_state_at AS flagged_at FROM customers
                 WHERE under_served AND window_start > $1::timestamptz - make_interval(days => $2) AND ($4::uuid IS NULL OR id = $4)
-                ORDER BY id
+                ORDER BY window_start, id
                 LIMIT $3
                 FOR UPDATE SKIP LOCKED) flagged
         WHERE c.id = flagged.id AND c.under_served

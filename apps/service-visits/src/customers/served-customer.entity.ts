@@ -10,6 +10,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 // The service-adequacy sweep reads only customers not yet flagged whose window started long enough ago.
 @Index('customers_adequacy_due', ['windowStart'], { where: 'NOT "under_served" AND "owner_id" IS NOT NULL' })
 @Index('customers_under_served', ['departmentId', 'id'], { where: '"under_served"' })
+// The sweep's catch-up clear: flagged customers whose window restarted (served again), without reading the rest.
+@Index('customers_flagged_window', ['windowStart'], { where: '"under_served"' })
 export class ServedCustomerEntity {
   @PrimaryColumn('uuid')
   id: string;
