@@ -111,6 +111,13 @@ const securityProblems = (where: string, workload: Obj, container: Obj): string[
 
 beforeAll(() => ensureBuilt(services), 10 * 60_000);
 
+/** A Kubernetes memory quantity in MiB (`512Mi`, `1Gi`), or null for any other form. */
+function mebibytes(quantity: unknown): number | null {
+  const m = /^(\d+)(Mi|Gi)$/.exec(String(quantity ?? ''));
+  if (!m) return null;
+  return Number(m[1]) * (m[2] === 'Gi' ? 1024 : 1);
+}
+
 describe('k8s manifests', () => {
   it('live in the namespace crm', () => {
     expect(rootKustomization.namespace).toBe('crm');
@@ -232,6 +239,17 @@ describe('k8s manifests', () => {
           problems.push(`${service}: the HPA does not scale Deployment ${service}`);
         if (!hpa?.spec?.metrics?.some((m: Obj) => m.resource?.name === 'cpu'))
           problems.push(`${service}: the HPA has no CPU metric`);
+        expectNoProblems(problems);
+      });
+
+      it("caps V8's heap with room under its memory limit, so a busy pod collects garbage instead of being OOM-killed", () => {
+        const limit = mebibytes(container.resources?.limits?.memory);
+        const heap = /--max-old-space-size=(\d+)/.exec(environmentOf(container).vars.get('NODE_OPTIONS') ?? '')?.[1];
+        const problems: string[] = [];
+        if (!heap) problems.push(`${service}: NODE_OPTIONS sets no --max-old-space-size`);
+        else if (limit === null) problems.push(`${service}: limits.memory is not in Mi or Gi`);
+        // Code, buffers, the young generation and native memory live outside the old space: 128 MiB at least.
+        else if (Number(heap) > limit - 128) problems.push(`${service}: heap ${heap} MiB leaves less than 128 MiB of its ${limit} MiB limit`);
         expectNoProblems(problems);
       });
 
