@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ROLES } from '@crm/auth';
-import { eventually, freePort, RunningSuite, startSuite, SuiteClient, SuiteResponse } from '@crm/testing';
+import { eventually, freePort, RunningSuite, startSuite, SuiteClient, SuiteResponse, SuiteSession } from '@crm/testing';
 import { DEMO_COMPLAINTS } from '../../tools/seed/complaints';
 import { demoCustomers, STAFF } from '../../tools/seed/demo-company';
 import { DEMO_REFERRALS } from '../../tools/seed/referral-meeting';
@@ -85,6 +85,8 @@ describe('npm run seed (suite)', () => {
   let suite: RunningSuite;
   let api: SuiteClient;
   let auth: Record<string, string>;
+  const session = new SuiteSession();
+  const { tokenOf } = session;
 
   const listAll = async <T>(path: string): Promise<T[]> => {
     const items: T[] = [];
@@ -118,10 +120,6 @@ describe('npm run seed (suite)', () => {
   const demo = new Map<number, Customer>();
   const demoCustomer = (index: number) => demo.get(index)!;
   const staffNamed = (name: string) => afterFirst.employees.find((e) => e.name === name)!;
-  const tokenOf = async (employeeId: string) => {
-    const res = await api.rest('POST', '/api/v1/auth/dev-token', { body: { employeeId } });
-    return { authorization: `Bearer ${res.body.accessToken}` };
-  };
   const recordOf = (index: number) => {
     const seed = DEMO_SERVICES[index];
     return afterFirst.serviceRecords.find((r) => r.customerId === demoCustomer(seed.customer).id && r.notes === seed.notes)!;
@@ -135,9 +133,9 @@ describe('npm run seed (suite)', () => {
 
   beforeAll(async () => {
     suite = await startSuite({ services: ['customers', 'campaigns', 'rewards', 'complaints', 'service-visits'] });
-    api = new SuiteClient(suite.gatewayUrl);
-    const token = await api.rest('POST', '/api/v1/auth/dev-token', { body: { role: 'ADMIN' } });
-    auth = { authorization: `Bearer ${token.body.accessToken}` };
+    api = session.connect(suite);
+    // The seed's own way in (a development token), rather than a token signed with the test secret.
+    auth = await tokenOf({ role: 'ADMIN' });
     first = await runSeed(suite.gatewayUrl);
     afterFirst = await company();
     for (const index of [...DEMO_COMPLAINTS, ...DEMO_SERVICES].map((d) => d.customer)) demo.set(index, await byPhone(index));
