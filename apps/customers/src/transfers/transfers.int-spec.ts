@@ -58,7 +58,8 @@ describe('transfers on complaint breach', () => {
     for (const [key, role, department] of employees) {
       ids[key] = (await post('/api/v1/employees', { name: key, role, departmentId: ids[department] })).json().id;
     }
-    // Loads: B 4 customers / 2 = 2; C 2 / 2 = 1 (all with c1); D 1 / 1 = 1. C and D tie: C by code.
+    // Loads (heads do not take customers): B 4 customers / 1 = 4; C 2 / 2 = 1 (all with c1); D 1 / 1 = 1. C and D
+    // tie: C by code.
     for (const owner of ['b1', 'b1', 'b1', 'b1', 'c1', 'c1', 'd1']) await customerOf(ids[owner]);
   });
 
@@ -102,8 +103,19 @@ describe('transfers on complaint breach', () => {
     const customerId = await customerOf(ids.ownerA);
     const director = bearer(Role.RESOURCE_DIRECTOR, randomUUID());
     expect((await post(`/api/v1/customers/${customerId}/transfer`, { toEmployeeId: ids.b1, reason: 'handover' }, director)).statusCode).toBe(201);
-    // Loads now: B 5 / 2 = 2.5; C 3 / 2 = 1.5; D 1 / 1 = 1: D receives.
+    // Loads now: B 5 / 1; C 3 / 2 = 1.5; D 1 / 1 = 1: D receives.
     await breach(randomUUID(), customerId);
     expect((await get(`/api/v1/customers/${customerId}`)).json()).toMatchObject({ ownerId: ids.d1, departmentId: ids.D });
+  });
+
+  it('gives the customer to an employee, never to a head however few customers the head has', async () => {
+    ids.E = (await post('/api/v1/departments', { name: '部门T5', code: 'T5' })).json().id;
+    ids.headE = (await post('/api/v1/employees', { name: 'headE', role: 'DEPARTMENT_HEAD', departmentId: ids.E })).json().id;
+    ids.e1 = (await post('/api/v1/employees', { name: 'e1', role: 'EMPLOYEE', departmentId: ids.E })).json().id;
+    await customerOf(ids.e1);
+    // Loads: B 5 / 1, C 3 / 2 = 1.5, D 2 / 1, E 1 / 1 = 1: E receives, and in E the employee, not the empty-handed head.
+    const customerId = await customerOf(ids.ownerA);
+    await breach(randomUUID(), customerId);
+    expect((await get(`/api/v1/customers/${customerId}`)).json()).toMatchObject({ ownerId: ids.e1, departmentId: ids.E });
   });
 });

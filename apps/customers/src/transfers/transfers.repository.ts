@@ -3,9 +3,11 @@ import { EntityManager } from 'typeorm';
 import { Role } from '@crm/auth';
 import { DepartmentLoad, EmployeeLoad } from './breach-target';
 
-/** Roles that take customers (C-4 transfers go to these). */
-export const SERVING_ROLES: readonly Role[] = [Role.EMPLOYEE, Role.DEPARTMENT_HEAD];
-
+/**
+ * Who takes a breached customer (C-4: "an employee of another department"): employees, not heads. Heads own few
+ * customers by the nature of their job, so counting them would send every breached customer to a head.
+ */
+export const SERVING_ROLES: readonly Role[] = [Role.EMPLOYEE];
 
 /** The queries of rule-driven transfers. */
 @Injectable()
