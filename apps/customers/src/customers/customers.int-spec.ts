@@ -167,6 +167,33 @@ describe('customers service', () => {
     expect(res.json()).toEqual({ data: { customer: { id: c.id, phone: '138****0007', stage: 'POTENTIAL', owner: { id: alice, name: 'Alice', department: { code: 'D1' } } } } });
   });
 
+  it("pages the graph's customers from any edge's cursor as from endCursor", async () => {
+    for (const phone of ['13800000011', '13800000012', '13800000013']) await post('/api/v1/customers', { name: '孙', phone, source: 'WALK_IN' }, as(alice, Role.EMPLOYEE, d1));
+    const page = async (after: string | null) =>
+      (
+        await svc.inject({
+          method: 'POST',
+          url: '/graphql',
+          headers: { ...admin, 'content-type': 'application/json' },
+          payload: {
+            query: `query($o: ID!, $after: String) { customers(filter: { ownerId: $o }, first: 2, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+            variables: { o: alice, after },
+          },
+        })
+      ).json().data.customers;
+    const all: string[] = [];
+    for (let cursor: string | null = null, more = true; more; ) {
+      const p = await page(cursor);
+      all.push(...p.edges.map((e: { node: { id: string } }) => e.node.id));
+      [cursor, more] = [p.pageInfo.endCursor, p.pageInfo.hasNextPage];
+    }
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const first = await page(null);
+    // After the first edge comes the second: an edge's cursor and the page's endCursor are the same kind of key.
+    expect((await page(first.edges[0].cursor)).edges[0].node.id).toBe(all[1]);
+    expect(first.edges[1].cursor).toBe(first.pageInfo.endCursor);
+  });
+
   it('answers _entities, where no guard runs, only to a caller it can check', async () => {
     const c = (await post('/api/v1/customers', { name: '钱', phone: '13800000008', source: 'WALK_IN' }, as(alice, Role.EMPLOYEE, d1))).json();
     const entities = (headers: Record<string, string>) =>

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { keysetPage, type Page } from '@crm/database';
+import { keysetPage, type KeysetSort, type Page } from '@crm/database';
 import { CustomerEntity, CustomerStage } from './customer.entity';
 
 export interface CustomerFilter {
@@ -14,6 +14,9 @@ export interface CustomerFilter {
 }
 
 /** Every query of customers lives here (architecture.md "Inside a service"). */
+/** The order of customer lists (newest last); their cursors, REST's and the graph's edges, are keyed on it. */
+export const CUSTOMER_LIST_ORDER: KeysetSort<{ id: string; createdAt: Date | string }> = { column: 'c.created_at', value: (c) => c.createdAt };
+
 @Injectable()
 export class CustomersRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -66,6 +69,6 @@ export class CustomersRepository {
     if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
     if (filter.underServed !== undefined) qb.andWhere('c.under_served = :underServed', { underServed: filter.underServed });
     if (filter.name) qb.andWhere('c.name ILIKE :name', { name: `${filter.name.replace(/[%_\\]/g, '\\$&')}%` });
-    return keysetPage(qb, 'c.id', { limit, cursor }, { column: 'c.created_at', value: (c) => c.createdAt });
+    return keysetPage(qb, 'c.id', { limit, cursor }, CUSTOMER_LIST_ORDER);
   }
 }

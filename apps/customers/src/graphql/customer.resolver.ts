@@ -1,7 +1,8 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentPrincipal, FieldCaller, PartnerScopes, Principal, RequestHeaders, Role, Roles } from '@crm/auth';
-import { DEFAULT_PAGE_SIZE, encodeCursor } from '@crm/database';
+import { DEFAULT_PAGE_SIZE, keysetCursor } from '@crm/database';
 import { CommonErrors, inField } from '@crm/errors';
+import { CUSTOMER_LIST_ORDER } from '../customers/customers.repository';
 import { CustomersService } from '../customers/customers.service';
 import { HistoryService, historyView } from '../history/history.service';
 import { Loaders } from './loaders';
@@ -38,7 +39,7 @@ export class CustomerResolver {
     const limit = first ?? DEFAULT_PAGE_SIZE;
     if (limit < 1 || limit > MAX_CONNECTION_PAGE) throw CommonErrors.VALIDATION_FAILED(`first must be between 1 and ${MAX_CONNECTION_PAGE}`);
     const page = await this.customerService.list(viewer, { ...(filter ?? {}), cursor: after ?? undefined }, limit);
-    const edges = page.items.map((node) => ({ node, cursor: encodeCursor({ createdAt: node.createdAt, id: node.id }) }));
+    const edges = page.items.map((node) => ({ node, cursor: keysetCursor(node, CUSTOMER_LIST_ORDER) }));
     return { edges, nodes: page.items, pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor } };
   }
 

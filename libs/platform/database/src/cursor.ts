@@ -60,6 +60,12 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   if (rows.length <= page.limit || !last) return { items, nextCursor: null };
-  const s = sort?.value(last);
-  return { items, nextCursor: encodeCursor(sort ? { s: s instanceof Date ? s.toISOString() : s!, id: last.id } : { id: last.id }) };
+  return { items, nextCursor: keysetCursor(last, sort) };
+}
+
+/** The cursor that continues a keysetPage list after `row` (a GraphQL edge's cursor is this too). */
+export function keysetCursor<T extends { id: string }>(row: T, sort?: KeysetSort<T>): string {
+  if (!sort) return encodeCursor({ id: row.id });
+  const s = sort.value(row);
+  return encodeCursor({ s: s instanceof Date ? s.toISOString() : s, id: row.id });
 }
