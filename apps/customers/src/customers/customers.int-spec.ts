@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '@crm/auth';
 import { bearer, startTestService, TestService } from '@crm/testing';
@@ -110,6 +111,11 @@ describe('customers service', () => {
     expect(seen).toHaveLength(7);
     expect(new Set(seen).size).toBe(7);
     expect((await get('/api/v1/customers?cursor=garbage')).json().code).toBe('INVALID_CURSOR');
+    // Well-formed cursors this list never gave out: a sort key that is no instant, an id that is no id.
+    for (const forged of [{ s: 'garbage', id: randomUUID() }, { s: '2026-01-01T00:00:00.000Z', id: 'x' }]) {
+      const res = await get(`/api/v1/customers?cursor=${Buffer.from(JSON.stringify(forged)).toString('base64url')}`);
+      expect([res.statusCode, res.json().code]).toEqual([400, 'INVALID_CURSOR']);
+    }
   });
 
   it('transfers ownership by the resource director only, with history', async () => {

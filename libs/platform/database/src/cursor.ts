@@ -56,7 +56,15 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   }
   if (sort) qb.orderBy(sort.column, 'ASC').addOrderBy(idColumn, 'ASC');
   else qb.orderBy(idColumn, 'ASC');
-  const rows = await qb.limit(page.limit + 1).getMany();
+  let rows: T[];
+  try {
+    rows = await qb.limit(page.limit + 1).getMany();
+  } catch (e) {
+    // A well-formed cursor this list never gave out (a sort key or id of the wrong type) is refused by
+    // PostgreSQL as a data exception (SQLSTATE class 22): it is the caller's cursor that is wrong, not the server.
+    if (page.cursor && isDataException(e)) throw CommonErrors.INVALID_CURSOR('The cursor is not one this list gave out');
+    throw e;
+  }
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   if (rows.length <= page.limit || !last) return { items, nextCursor: null };
@@ -68,4 +76,9 @@ export function keysetCursor<T extends { id: string }>(row: T, sort?: KeysetSort
   if (!sort) return encodeCursor({ id: row.id });
   const s = sort.value(row);
   return encodeCursor({ s: s instanceof Date ? s.toISOString() : s, id: row.id });
+}
+
+/** PostgreSQL's data exceptions (invalid text for a timestamp or uuid, out of range, ...), as isUniqueViolation reads codes. */
+function isDataException(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code?.startsWith('22') ?? false;
 }
