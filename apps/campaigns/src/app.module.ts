@@ -1,8 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from '@crm/database';
-import { EventsModule, SweepsAdminModule } from '@crm/events';
-import { PlatformModule, subgraphModule } from '@crm/http';
+import { serviceFoundation } from '@crm/events';
 import { CAMPAIGNS_OPTIONS } from './campaigns-options';
 import { CampaignsConfig } from './config';
 import { campaignsDatabase } from './database/campaigns-database';
@@ -22,21 +19,11 @@ import { sheetRulesConfig } from './sheets';
 @Module({})
 export class AppModule {
   static forRoot(config: CampaignsConfig): DynamicModule {
-    const production = config.NODE_ENV === 'production';
     return {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, campaignsDatabase, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'campaigns' })),
-        PlatformModule.forService({
-          production,
-          redisUrl: config.REDIS_URL,
-          redisPrefix: config.REDIS_PREFIX,
-          jwtSecret: config.JWT_SECRET,
-          rateLimitPerMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE,
-        }),
-        EventsModule.forService({ service: 'campaigns', redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX, tz: config.BUSINESS_TZ, logLevel: config.LOG_LEVEL }),
-        subgraphModule({ production, schemaFile: 'apps/campaigns/schema.graphql' }),
+        ...serviceFoundation('campaigns', campaignsDatabase, config),
         OrganisationModule,
         RosterModule,
         OutreachModule,
@@ -47,7 +34,6 @@ export class AppModule {
         SalesModule,
         DisputesModule,
         PitchesModule,
-        SweepsAdminModule,
       ],
       providers: [{ provide: CAMPAIGNS_OPTIONS, useValue: { tz: config.BUSINESS_TZ, sheetRules: sheetRulesConfig({ tz: config.BUSINESS_TZ, windowDays: config.SHEET_WINDOW_DAYS }), sheetCutoffCron: config.SHEET_CUTOFF_CRON } }],
       exports: [CAMPAIGNS_OPTIONS],

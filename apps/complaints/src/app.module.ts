@@ -1,8 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from '@crm/database';
-import { EventsModule, SweepsAdminModule } from '@crm/events';
-import { PlatformModule, subgraphModule } from '@crm/http';
+import { serviceFoundation } from '@crm/events';
 import { COMPLAINTS_OPTIONS } from './complaints-options';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { ComplaintsConfig } from './config';
@@ -17,26 +14,15 @@ import { SlaModule } from './sla/sla.module';
 @Module({})
 export class AppModule {
   static forRoot(config: ComplaintsConfig): DynamicModule {
-    const production = config.NODE_ENV === 'production';
     return {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, complaintsDatabase, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'complaints' })),
-        PlatformModule.forService({
-          production,
-          redisUrl: config.REDIS_URL,
-          redisPrefix: config.REDIS_PREFIX,
-          jwtSecret: config.JWT_SECRET,
-          rateLimitPerMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE,
-        }),
-        EventsModule.forService({ service: 'complaints', redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX, tz: config.BUSINESS_TZ, logLevel: config.LOG_LEVEL }),
-        subgraphModule({ production, schemaFile: 'apps/complaints/schema.graphql' }),
+        ...serviceFoundation('complaints', complaintsDatabase, config),
         OrganisationModule,
         CustomersModule,
         ComplaintsModule,
         SlaModule,
-        SweepsAdminModule,
       ],
       providers: [
         { provide: COMPLAINTS_OPTIONS, useValue: { slaHours: config.COMPLAINT_SLA_HOURS, slaCron: config.COMPLAINT_SLA_CRON, slaBatchSize: config.COMPLAINT_SLA_BATCH_SIZE } },

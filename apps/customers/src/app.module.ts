@@ -1,8 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from '@crm/database';
-import { EventsModule, SweepsAdminModule } from '@crm/events';
-import { PlatformModule, subgraphModule } from '@crm/http';
+import { serviceFoundation } from '@crm/events';
 import { ApiKeysController } from './access/api-keys.controller';
 import { ApiKeysService } from './access/api-keys.service';
 import { DevTokenController } from './access/dev-token.controller';
@@ -26,21 +23,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, customersDatabase, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'customers' })),
-        PlatformModule.forService({
-          production,
-          redisUrl: config.REDIS_URL,
-          redisPrefix: config.REDIS_PREFIX,
-          jwtSecret: config.JWT_SECRET,
-          rateLimitPerMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE,
-        }),
-        EventsModule.forService({ service: 'customers', redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX, tz: config.BUSINESS_TZ, logLevel: config.LOG_LEVEL }),
-        subgraphModule({ production, schemaFile: 'apps/customers/schema.graphql' }),
+        ...serviceFoundation('customers', customersDatabase, config),
         CustomersCoreModule,
         ArchivesModule.forRoot({ businessTz: config.BUSINESS_TZ }),
         ClassificationModule.forRoot({ cron: config.CLASSIFICATION_CRON }),
         TransfersModule,
-        SweepsAdminModule,
       ],
       controllers: [OrganisationController, CustomersController, ApiKeysController, ...(production ? [] : [DevTokenController])],
       providers: [

@@ -1,8 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from '@crm/database';
-import { EventsModule, SweepsAdminModule } from '@crm/events';
-import { PlatformModule, subgraphModule } from '@crm/http';
+import { serviceFoundation } from '@crm/events';
 import { AdequacyModule } from './adequacy/adequacy.module';
 import { ServiceVisitsConfig } from './config';
 import { CustomerEventsModule } from './customers/customer-events.module';
@@ -18,7 +15,6 @@ import { VisitPlansModule } from './visit-plans/visit-plans.module';
 @Module({})
 export class AppModule {
   static forRoot(config: ServiceVisitsConfig): DynamicModule {
-    const production = config.NODE_ENV === 'production';
     const options: ServiceVisitsOptions = {
       tz: config.BUSINESS_TZ,
       adequacyDays: config.ADEQUACY_DAYS,
@@ -33,16 +29,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, serviceVisitsDatabase, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'service-visits' })),
-        PlatformModule.forService({
-          production,
-          redisUrl: config.REDIS_URL,
-          redisPrefix: config.REDIS_PREFIX,
-          jwtSecret: config.JWT_SECRET,
-          rateLimitPerMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE,
-        }),
-        EventsModule.forService({ service: 'service-visits', redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX, tz: config.BUSINESS_TZ, logLevel: config.LOG_LEVEL }),
-        subgraphModule({ production, schemaFile: 'apps/service-visits/schema.graphql' }),
+        ...serviceFoundation('service-visits', serviceVisitsDatabase, config),
         OrganisationModule,
         CustomerEventsModule,
         AdequacyModule,
@@ -50,7 +37,6 @@ export class AppModule {
         ServiceRecordsModule,
         SurveysModule,
         ServiceVisitsGraphqlModule,
-        SweepsAdminModule,
       ],
       providers: [{ provide: SERVICE_VISITS_OPTIONS, useValue: options }],
       exports: [SERVICE_VISITS_OPTIONS],
