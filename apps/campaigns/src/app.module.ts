@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceFoundation } from '@crm/events';
+import { serviceFoundation } from '@crm/service-kit';
 import { CAMPAIGNS_OPTIONS } from './campaigns-options';
 import { CampaignsConfig } from './config';
 import { campaignsDatabase } from './database/campaigns-database';
@@ -23,7 +23,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        ...serviceFoundation('campaigns', campaignsDatabase, config),
+        ...serviceFoundation('campaigns', campaignsDatabase, config, ['organisation']),
         OrganisationModule,
         RosterModule,
         OutreachModule,

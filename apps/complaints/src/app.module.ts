@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceFoundation } from '@crm/events';
+import { serviceFoundation } from '@crm/service-kit';
 import { COMPLAINTS_OPTIONS } from './complaints-options';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { ComplaintsConfig } from './config';
@@ -7,7 +7,6 @@ import { CustomersModule } from './customers/customers.module';
 import { complaintsDatabase } from './database/complaints-database';
 import { ComplaintResolver, CustomerComplaintsResolver } from './graphql/complaint.resolver';
 import { Loaders } from './graphql/loaders';
-import { OrganisationModule } from './organisation/organisation.module';
 import { SlaModule } from './sla/sla.module';
 
 /** Wiring only: the complaints service's code lives by capability in the folders beside this file. */
@@ -18,8 +17,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        ...serviceFoundation('complaints', complaintsDatabase, config),
-        OrganisationModule,
+        ...serviceFoundation('complaints', complaintsDatabase, config, ['organisation']),
         CustomersModule,
         ComplaintsModule,
         SlaModule,

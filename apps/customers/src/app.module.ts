@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceFoundation } from '@crm/events';
+import { serviceFoundation } from '@crm/service-kit';
 import { ApiKeysController } from './access/api-keys.controller';
 import { ApiKeysService } from './access/api-keys.service';
 import { DevTokenController } from './access/dev-token.controller';

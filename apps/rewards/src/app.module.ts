@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceFoundation } from '@crm/events';
+import { serviceFoundation } from '@crm/service-kit';
 import { RewardsConfig } from './config';
 import { CustomersModule } from './customers/customers.module';
 import { rewardsDatabase } from './database/rewards-database';
 import { FinesModule } from './fines/fines.module';
 import { LedgerModule } from './ledger/ledger.module';
-import { OrganisationModule } from './organisation/organisation.module';
 import { PointsModule } from './points/points.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { REWARDS_OPTIONS } from './rewards-options';
@@ -18,8 +17,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        ...serviceFoundation('rewards', rewardsDatabase, config),
-        OrganisationModule,
+        ...serviceFoundation('rewards', rewardsDatabase, config, ['organisation']),
         CustomersModule,
         LedgerModule,
         ReferralsModule,

@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceFoundation } from '@crm/events';
+import { serviceFoundation } from '@crm/service-kit';
 import { AdequacyModule } from './adequacy/adequacy.module';
 import { ServiceVisitsConfig } from './config';
 import { CustomerEventsModule } from './customers/customer-events.module';
 import { serviceVisitsDatabase } from './database/service-visits-database';
 import { ServiceVisitsGraphqlModule } from './graphql/graphql.module';
-import { OrganisationModule } from './organisation/organisation.module';
 import { ServiceRecordsModule } from './service-records/service-records.module';
 import { SERVICE_VISITS_OPTIONS, ServiceVisitsOptions } from './service-visits-options';
 import { SurveysModule } from './surveys/surveys.module';
@@ -29,8 +28,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        ...serviceFoundation('service-visits', serviceVisitsDatabase, config),
-        OrganisationModule,
+        ...serviceFoundation('service-visits', serviceVisitsDatabase, config, ['organisation']),
         CustomerEventsModule,
         AdequacyModule,
         VisitPlansModule,

@@ -35,6 +35,3 @@ export {
 } from './events.module';
 export { SweepsAdminModule } from './sweeps/sweeps-admin.module';
 export { SweepErrors } from './sweeps/sweeps-admin.controller';
-export { Replicas, REPLICA_ENTITIES } from './replicas/replicas';
-export { DepartmentReplica, EmployeeReplica } from './replicas/organisation.entities';
-export { serviceFoundation, type FoundationConfig } from './service-foundation';

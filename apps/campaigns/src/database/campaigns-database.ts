@@ -1,5 +1,6 @@
 import { ServiceDatabase } from '@crm/database';
-import { EVENT_ENTITIES, REPLICA_ENTITIES } from '@crm/events';
+import { EVENT_ENTITIES } from '@crm/events';
+import { readModelEntities } from '@crm/service-kit';
 import { AttendanceEntity } from '../check-ins/attendance.entity';
 import { RefundEntity, SaleEntity } from '../sales/sale.entities';
 import { DisputeEntity, DisputeFineEntity } from '../disputes/dispute.entities';
@@ -15,6 +16,6 @@ import { migrations } from './migrations';
 /** Everything the campaigns service keeps, in its own schema. */
 export const campaignsDatabase: ServiceDatabase = {
   schema: 'campaigns',
-  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, SheetEntity, SheetClaimEntity, ReconciliationEntity, SheetFineEntity, AttendanceEntity, SaleEntity, RefundEntity, DisputeEntity, DisputeFineEntity, PitchEntity, PitchConsentEntity, CustomerOwnerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
+  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, SheetEntity, SheetClaimEntity, ReconciliationEntity, SheetFineEntity, AttendanceEntity, SaleEntity, RefundEntity, DisputeEntity, DisputeFineEntity, PitchEntity, PitchConsentEntity, CustomerOwnerEntity, ...readModelEntities(['organisation']), ...EVENT_ENTITIES],
   migrations,
 };

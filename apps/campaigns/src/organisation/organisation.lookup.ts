@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { DepartmentReplica, EmployeeReplica } from '@crm/events';
+import { DepartmentReplica, EmployeeReplica } from '@crm/service-kit';
 import { OrganisationErrors } from './organisation.errors';
 
 /** Reads the organisation copy and refuses references to departments or staff it does not know. */

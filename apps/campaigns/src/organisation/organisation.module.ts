@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { Replicas } from '@crm/events';
 import { OrganisationLookup } from './organisation.lookup';
 
-/** The organisation and partner keys as campaigns knows them (replicas kept from customers' events). */
-@Module({ providers: [Replicas, OrganisationLookup], exports: [OrganisationLookup] })
+/** The organisation as campaigns' rules read it (the shared replica of @crm/service-kit), refusing unknown references. */
+@Module({ providers: [OrganisationLookup], exports: [OrganisationLookup] })
 export class OrganisationModule {}

@@ -1,5 +1,6 @@
 import { ServiceDatabase } from '@crm/database';
-import { EVENT_ENTITIES, REPLICA_ENTITIES } from '@crm/events';
+import { EVENT_ENTITIES } from '@crm/events';
+import { readModelEntities } from '@crm/service-kit';
 import { ComplaintEntity, ComplaintFineEntity } from '../complaints/complaint.entities';
 import { KnownCustomerEntity } from '../customers/known-customer.entity';
 import { migrations } from './migrations';
@@ -7,6 +8,6 @@ import { migrations } from './migrations';
 /** Everything the complaints service keeps, in its own schema. */
 export const complaintsDatabase: ServiceDatabase = {
   schema: 'complaints',
-  entities: [ComplaintEntity, ComplaintFineEntity, KnownCustomerEntity, ...REPLICA_ENTITIES, ...EVENT_ENTITIES],
+  entities: [ComplaintEntity, ComplaintFineEntity, KnownCustomerEntity, ...readModelEntities(['organisation']), ...EVENT_ENTITIES],
   migrations,
 };

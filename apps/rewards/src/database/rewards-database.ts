@@ -1,5 +1,6 @@
 import { ServiceDatabase } from '@crm/database';
-import { EVENT_ENTITIES, REPLICA_ENTITIES } from '@crm/events';
+import { EVENT_ENTITIES } from '@crm/events';
+import { readModelEntities } from '@crm/service-kit';
 import { KnownCustomerEntity } from '../customers/known-customer.entity';
 import { FineEntryEntity } from '../fines/fine-entry.entity';
 import { PointsAccountEntity, PointsCorrectionEntity, PointsEntryEntity } from '../ledger/points.entities';
@@ -21,7 +22,7 @@ export const rewardsDatabase: ServiceDatabase = {
     ReferralRefundEntity,
     ReferralSpendEntity,
     FineEntryEntity,
-    ...REPLICA_ENTITIES,
+    ...readModelEntities(['organisation']),
     ...EVENT_ENTITIES,
   ],
   migrations,

@@ -1,5 +1,6 @@
 import { ServiceDatabase } from '@crm/database';
-import { EVENT_ENTITIES, REPLICA_ENTITIES } from '@crm/events';
+import { EVENT_ENTITIES } from '@crm/events';
+import { readModelEntities } from '@crm/service-kit';
 import { ComplaintResolutionEntity } from '../complaints/complaint-resolution.entity';
 import { ServedCustomerEntity } from '../customers/served-customer.entity';
 import { ReadingsReadEntity } from '../health-data/readings-read.entity';
@@ -18,7 +19,7 @@ export const serviceVisitsDatabase: ServiceDatabase = {
     VisitPlanEntity,
     ComplaintResolutionEntity,
     SurveyEntity,
-    ...REPLICA_ENTITIES,
+    ...readModelEntities(['organisation']),
     ...EVENT_ENTITIES,
   ],
   migrations,

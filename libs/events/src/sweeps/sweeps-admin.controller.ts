@@ -1,13 +1,35 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Role, Roles } from '@crm/auth';
 import { defineErrors } from '@crm/errors';
-import { SweepBusyError, SweepRunner, UnknownSweepError } from './sweep.runner';
+import { ApiProblems } from '@crm/http';
+import { SweepBusyError, SweepOutcome, SweepRunner, UnknownSweepError } from './sweep.runner';
 
 export const SweepErrors = defineErrors({
   SWEEP_NOT_FOUND: { status: 404, title: 'No sweep of that name runs in this service' },
   SWEEP_BUSY: { status: 409, title: 'The sweep is still running elsewhere' },
 });
+
+/** What a sweep run on demand did. */
+export class SweepOutcomeView {
+  @ApiProperty({ example: 'complaint-sla' })
+  sweep: string;
+
+  @ApiProperty({ enum: ['schedule', 'on-demand'] })
+  trigger: string;
+
+  @ApiProperty({ enum: ['completed', 'skipped'] })
+  status: string;
+
+  @ApiPropertyOptional({ description: 'The instant the sweep took as now' })
+  now?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'What the sweep did (counts, ids), by sweep' })
+  result?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ example: 'already running' })
+  reason?: string;
+}
 
 /** `POST /api/v1/admin/sweeps/{name}` (api-contract.md "Time and sweeps"): runs a sweep now and tells what it did. */
 @ApiTags('admin')
@@ -19,7 +41,9 @@ export class SweepsAdminController {
   @Post(':name')
   @HttpCode(200)
   @ApiOperation({ summary: 'Run a sweep now and answer with its outcome' })
-  async run(@Param('name') name: string) {
+  @ApiOkResponse({ type: SweepOutcomeView })
+  @ApiProblems(404, 409)
+  async runSweep(@Param('name') name: string): Promise<SweepOutcome> {
     try {
       return await this.sweeps.runNow(name);
     } catch (e) {

@@ -11,3 +11,4 @@ export * from './field-caller';
 export * from './auth.guard';
 export * from './auth.module';
 export * from './scopes';
+export * from './policy';

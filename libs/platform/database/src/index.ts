@@ -6,3 +6,4 @@ export * from './health';
 export * from './cursor';
 export * from './database-cli';
 export * from './unique-violation';
+export * from './transactions';

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { RawServerDefault } from 'fastify';
 import { ClockSync } from '@crm/clock';
 import { accessLogHook, createLogger, JsonLogger, LogLevel, REQUEST_ID_HEADER, requestContext, requestIdFrom } from '@crm/logging';
+import { operationIdOf, ProblemView, withCommonProblems } from './openapi';
 import { createValidationPipe } from './validation';
 
 export interface ServiceAppOptions {
@@ -68,7 +69,9 @@ export function configureServiceApp(app: NestFastifyApplication, options: Servic
         .addSecurityRequirements('employee')
         .addSecurityRequirements('partner')
         .build(),
+      { operationIdFactory: operationIdOf, extraModels: [ProblemView] },
     );
+    withCommonProblems(document);
     SwaggerModule.setup('api/docs', app as unknown as INestApplication, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   }
 }

@@ -5,3 +5,4 @@ export * from './platform.module';
 export * from './bootstrap';
 export * from './subgraph';
 export * from './page-query.dto';
+export * from './openapi';

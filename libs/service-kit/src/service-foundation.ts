@@ -1,11 +1,10 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigOf, Environment, platformConfigSchema } from '@crm/config';
-import { dataSourceOptions, ServiceDatabase } from '@crm/database';
+import { dataSourceOptions, ServiceDatabase, TransactionsModule } from '@crm/database';
 import { PlatformModule, subgraphModule } from '@crm/http';
-import type { ServiceName } from './catalogue';
-import { EventsModule } from './events.module';
-import { SweepsAdminModule } from './sweeps/sweeps-admin.module';
+import { EventsModule, SweepsAdminModule, type ServiceName } from '@crm/events';
+import { ReadModel, ReadModelsModule } from './read-models.module';
 
 /** What the foundation reads of a service's validated environment (platformConfigSchema and the pool size). */
 export type FoundationConfig = ConfigOf<typeof platformConfigSchema> & { NODE_ENV: Environment; DATABASE_POOL_SIZE: number };
@@ -13,13 +12,15 @@ export type FoundationConfig = ConfigOf<typeof platformConfigSchema> & { NODE_EN
 /**
  * The modules every service's AppModule imports before its own capabilities: its database (TypeORM on its own
  * schema), the platform (clock, auth, logging, errors, Redis), its events (outbox, relay, consumer, sweeps),
- * its GraphQL subgraph (writing apps/<service>/schema.graphql outside production) and the sweeps' admin
- * endpoint. One list, so a service cannot miss a piece or wire it differently.
+ * its GraphQL subgraph (writing apps/<service>/schema.graphql outside production), the sweeps' admin endpoint
+ * and the read models it keeps of customers' data (none in customers, which owns the originals). One list, so
+ * a service cannot miss a piece or wire it differently.
  */
-export function serviceFoundation(service: ServiceName, database: ServiceDatabase, config: FoundationConfig): (DynamicModule | Type)[] {
+export function serviceFoundation(service: ServiceName, database: ServiceDatabase, config: FoundationConfig, readModels: readonly ReadModel[] = []): (DynamicModule | Type)[] {
   const production = config.NODE_ENV === 'production';
   return [
     TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, database, { poolSize: config.DATABASE_POOL_SIZE, applicationName: service })),
+    TransactionsModule,
     PlatformModule.forService({
       production,
       redisUrl: config.REDIS_URL,
@@ -30,5 +31,6 @@ export function serviceFoundation(service: ServiceName, database: ServiceDatabas
     EventsModule.forService({ service, redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX, tz: config.BUSINESS_TZ, logLevel: config.LOG_LEVEL }),
     subgraphModule({ production, schemaFile: `apps/${service}/schema.graphql` }),
     SweepsAdminModule,
+    ...(readModels.length ? [ReadModelsModule.forService(readModels)] : []),
   ];
 }

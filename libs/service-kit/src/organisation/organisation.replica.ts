@@ -1,10 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ApiKeyRecord } from '@crm/auth';
-import { EventConsumer } from '../consumer/event.consumer';
+import { EventConsumer } from '@crm/events';
 import { DepartmentReplica, EmployeeReplica } from './organisation.entities';
 
-/** Entities to list in the DataSource of a service that keeps the replicas. */
-export const REPLICA_ENTITIES = [DepartmentReplica, EmployeeReplica, ApiKeyRecord];
+/** The organisation replica's tables, with the partner keys the guards read. */
+export const ORGANISATION_ENTITIES = [DepartmentReplica, EmployeeReplica, ApiKeyRecord];
 
 /**
  * What every service but customers keeps of customers' reference data: partner API keys (so each service
@@ -13,7 +13,7 @@ export const REPLICA_ENTITIES = [DepartmentReplica, EmployeeReplica, ApiKeyRecor
  * reordering harmless.
  */
 @Injectable()
-export class Replicas implements OnModuleInit {
+export class OrganisationReplica implements OnModuleInit {
   constructor(private readonly consumer: EventConsumer) {}
 
   onModuleInit(): void {

@@ -1,6 +1,0 @@
-import { Module } from '@nestjs/common';
-import { Replicas } from '@crm/events';
-
-/** The organisation and partner keys as complaints knows them (replicas kept from customers' events). */
-@Module({ providers: [Replicas] })
-export class OrganisationModule {}
