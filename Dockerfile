@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1.7
 # One image for every service of the suite (and the migration tool). The container picks its service from
 # the SERVICE variable, e.g. `docker run -e SERVICE=customers -e PORT=4001 … crm-suite`.
-# Current Node LTS; the code also runs on Node 20.19+ (package.json "engines").
+# Node 22 LTS, as package.json "engines" says: file-type, cookie and content-disposition (through NestJS and
+# Fastify) require Node 22. Development and the tests also run on Node 20.19+, with npm warning about those three.
 ARG NODE_IMAGE=node:22-bookworm-slim
 
 # --- deps: every dependency, for the build --------------------------------------------------------------

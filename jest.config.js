@@ -15,6 +15,7 @@ module.exports = {
   // system cannot on Node 20, so Jest compiles those packages to CommonJS (once; the result is cached).
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@as-integrations|cookie)/)'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 60_000,
   maxWorkers: 2,
 };

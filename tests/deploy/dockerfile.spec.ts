@@ -66,6 +66,17 @@ describe('Dockerfile', () => {
     expectNoProblems(problems);
   });
 
+  it('runs a Node that package.json "engines" accepts, and engines asks what the dependencies need', () => {
+    const engines: string = JSON.parse(readText('package.json')).engines.node;
+    const floor = Number(/^>=(\d+)/.exec(engines)?.[1]);
+    const images = stages.filter((s) => !new Set(stages.map((x) => x.name)).has(s.from)).map((s) => Number(/^node:(\d+)/.exec(s.from)?.[1]));
+    expect(images.every((major) => major >= floor)).toBe(true);
+    // The strictest "engines" among the installed packages (file-type, cookie, content-disposition ask for 22).
+    const lock = JSON.parse(readText('package-lock.json')).packages as Record<string, { engines?: { node?: string } }>;
+    const needed = Math.max(...Object.values(lock).map((p) => Number(/^>=\s*(\d+)/.exec(p.engines?.node ?? '')?.[1] ?? 0)));
+    expect(floor).toBeGreaterThanOrEqual(needed);
+  });
+
   it('runs as a non-root user', () => {
     const user = inRuntime('USER').pop()?.args.trim();
     expect(user).toBeDefined();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+export { scratchRedisPrefix, testRedisUrl } from './redis-keys';
 
 /** The server the tests use: the local PostgreSQL unless TEST_DATABASE_URL names another. */
 export function testServerUrl(database = 'postgres'): string {
@@ -50,10 +51,3 @@ export async function scratchDatabase(template?: string): Promise<ScratchDatabas
   await createDatabase(name, template);
   return { name, url: testServerUrl(name), drop: () => dropDatabase(name) };
 }
-
-/** A Redis key prefix of its own for one test file, so queues and the clock of parallel files never meet. */
-export function scratchRedisPrefix(): string {
-  return `crmtest-${randomBytes(4).toString('hex')}`;
-}
-
-export const testRedisUrl = () => process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

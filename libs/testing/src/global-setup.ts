@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { createDatabase, dropDatabase, testServerUrl } from './database';
+import { TEST_RUN_ENV } from './redis-keys';
 
 /** Overridable so two test runs on one machine (a developer's and CI's) never rebuild each other's template. */
 export const TEMPLATE_DATABASE = process.env.TEST_TEMPLATE_DATABASE ?? 'crm_test_template';
@@ -12,6 +14,8 @@ export const TEMPLATE_DATABASE = process.env.TEST_TEMPLATE_DATABASE ?? 'crm_test
  * entry point (`main.js --migrate`), so `npm test` builds first.
  */
 export default async function globalSetup(): Promise<void> {
+  // Workers start after this and inherit it: every Redis prefix of this run carries it (global-teardown.ts).
+  process.env[TEST_RUN_ENV] ??= randomBytes(3).toString('hex');
   const migrate = resolve(__dirname, '..', '..', '..', 'dist', 'tools', 'migrate.js');
   await dropDatabase(TEMPLATE_DATABASE);
   await createDatabase(TEMPLATE_DATABASE);

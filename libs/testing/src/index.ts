@@ -1,4 +1,5 @@
 export * from './database';
+export { dropRedisKeys, dropRedisPrefix, dropTestRunKeys, testRunId } from './redis-keys';
 export * from './service-app';
 export * from './suite-client';
 export * from './suite-processes';

@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureServiceApp } from '@crm/http';
 import { Role, TokenService } from '@crm/auth';
-import { scratchDatabase, scratchRedisPrefix, ScratchDatabase, testRedisUrl } from './database';
+import { scratchDatabase, ScratchDatabase } from './database';
+import { dropRedisPrefix, scratchRedisPrefix, testRedisUrl } from './redis-keys';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
@@ -51,6 +52,7 @@ export async function startTestService(
     close: async () => {
       await app.close();
       await db.drop();
+      await dropRedisPrefix(redisPrefix);
     },
   };
 }

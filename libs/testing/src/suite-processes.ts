@@ -2,7 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { scratchDatabase, scratchRedisPrefix, ScratchDatabase, testRedisUrl } from './database';
+import { scratchDatabase, ScratchDatabase } from './database';
+import { dropRedisPrefix, scratchRedisPrefix, testRedisUrl } from './redis-keys';
 import { TEST_JWT_SECRET } from './service-app';
 
 const isDirectory = (path: string) => {
@@ -117,8 +118,8 @@ async function waitReady(url: string, child: ChildProcess, ms: number, name: str
  * The suite as ops run it: each service and then the gateway as separate Node processes from `dist/`
  * (built by `npm test`), on free ports, with a database and a Redis prefix of their own. Suite tests drive
  * it over HTTP only; the benchmarks (bench/run.ts) start it the same way from dist/, as deployed
- * (`env: { NODE_ENV: 'production', LOG_LEVEL: 'info' }`, `logDir`). `stop` drops the database; the Redis
- * prefix's keys stay.
+ * (`env: { NODE_ENV: 'production', LOG_LEVEL: 'info' }`, `logDir`). `stop` drops the database and the Redis
+ * prefix's keys.
  */
 export async function startSuite(options: SuiteOptions): Promise<RunningSuite> {
   const logDir = options.logDir === undefined ? undefined : resolve(options.logDir);
@@ -184,6 +185,7 @@ export async function startSuite(options: SuiteOptions): Promise<RunningSuite> {
       ),
     );
     await db.drop();
+    await dropRedisPrefix(redisPrefix);
   };
 
   try {

@@ -3,9 +3,7 @@ import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { consumersOf, isEventName } from '../catalogue/catalogue';
-import type { AnyEventEnvelope } from '../catalogue/envelope';
-import { queueFor, type ServiceName } from '../catalogue/services';
+import type { ServiceName } from '../catalogue/services';
 import { OUTBOX_TABLE } from '../outbox/outbox.entity';
 import { outboxChannel, outboxSignal } from '../outbox/outbox-signal';
 import { closeConnection, createProducerConnection } from '../redis/connections';
@@ -13,8 +11,8 @@ import { backoffDelay, type BackoffPolicy } from '../support/backoff';
 import { loggerOr } from '../support/logger';
 import { qualified, schemaOf } from '../support/sql';
 import { errorMessage, within } from '../support/timeout';
-import { EVENT_BACKOFF_TYPE, MAX_DELIVERY_ATTEMPTS } from './delivery';
 import { OutboxListener } from './outbox.listener';
+import { jobsByQueue, type OutboxRow } from './outbox-jobs';
 import { pgClientConfig } from './pg-config';
 
 export interface OutboxRelayOptions {
@@ -47,14 +45,6 @@ export interface RelayPass {
   error?: string;
 }
 
-interface OutboxRow {
-  id: string;
-  name: string;
-  version: number;
-  payload: Record<string, unknown>;
-  request_id: string | null;
-  occurred_at: Date;
-}
 
 const PRUNE_EVERY_MS = 3_600_000;
 const PRUNE_BATCH = 5000;
@@ -235,36 +225,7 @@ export class OutboxRelay {
   private async enqueue(rows: OutboxRow[]): Promise<void> {
     const status = this.redis?.status;
     if (status !== 'ready') throw new Error(`Redis connection is ${status ?? 'not open'}`);
-    const byQueue = new Map<string, { name: string; data: AnyEventEnvelope; opts: object }[]>();
-    for (const row of rows) {
-      if (!isEventName(row.name)) {
-        // Only possible if an event left the catalogue while rows of it were waiting; nobody can consume it.
-        this.log.error(
-          { eventId: row.id, event: row.name },
-          'outbox row names an event missing from the catalogue; not delivered',
-        );
-        continue;
-      }
-      const envelope = {
-        id: row.id,
-        name: row.name,
-        version: row.version,
-        producer: this.options.service,
-        payload: row.payload,
-        requestId: row.request_id,
-        occurredAt: new Date(row.occurred_at).toISOString(),
-      } as unknown as AnyEventEnvelope; // the payload was typed when it was appended
-      for (const consumer of consumersOf(row.name)) {
-        const queue = queueFor(consumer);
-        const jobs = byQueue.get(queue) ?? [];
-        jobs.push({
-          name: row.name,
-          data: envelope,
-          opts: { jobId: row.id, attempts: MAX_DELIVERY_ATTEMPTS, backoff: { type: EVENT_BACKOFF_TYPE } },
-        });
-        byQueue.set(queue, jobs);
-      }
-    }
+    const byQueue = jobsByQueue(rows, this.options.service, this.log);
     await Promise.all([...byQueue].map(([name, jobs]) => this.queue(name).addBulk(jobs)));
   }
 
