@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { ComplaintEntity } from '../complaints/complaint.entities';
-import { ComplaintsRepository } from '../complaints/complaints.repository';
+import { ComplaintEntity } from './complaint.entities';
+import { ComplaintsRepository } from './complaints.repository';
 
 export interface RequestLoaders {
   complaintsOfCustomer: DataLoader<string, ComplaintEntity[]>;
@@ -9,7 +9,7 @@ export interface RequestLoaders {
 
 /** One batch query per relation per request; the loaders hang off the request, resolvers stay singletons. */
 @Injectable()
-export class Loaders {
+export class ComplaintsLoaders {
   private readonly perRequest = new WeakMap<object, RequestLoaders>();
 
   constructor(private readonly complaints: ComplaintsRepository) {}

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ComplaintCause, ComplaintChannel, ComplaintStatus, SlaState } from '../complaints/rules/complaint-enums';
+import { ComplaintCause, ComplaintChannel, ComplaintStatus, SlaState } from './rules/complaint-enums';
 
 registerEnumType(ComplaintCause, { name: 'ComplaintCause', description: 'Why the customer complains (C-1)' });
 registerEnumType(ComplaintChannel, { name: 'ComplaintChannel', description: 'How the complaint came to light (C-1); C-2 and C-3 fine by it' });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { keysetPage, Page } from '@crm/database';
+import { DataSource, In } from 'typeorm';
+import { keysetPage, Page, Tx } from '@crm/database';
 import { ComplaintEntity, ComplaintFineEntity } from './complaint.entities';
 import { ComplaintStatus } from './rules/complaint-enums';
 import type { Fine } from './rules/fines';
@@ -20,34 +20,30 @@ export interface FineToImpose extends Fine {
   departmentId: string;
 }
 
-/** A complaint the complaint-sla sweep just breached, with the head of its department now. */
-export interface BreachedRow {
-  id: string;
-  customerId: string;
-  employeeId: string;
-  departmentId: string;
-  headId: string | null;
-  filedAt: Date;
-  dueAt: Date;
-}
-
 /** Every query on complaints and their fines. */
 @Injectable()
 export class ComplaintsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<ComplaintEntity | null> {
-    return manager.findOneBy(ComplaintEntity, { id });
+  find(id: string, tx: Tx = this.dataSource.manager): Promise<ComplaintEntity | null> {
+    return tx.findOneBy(ComplaintEntity, { id });
   }
 
   /** The row locked for a change: a resolution, a reopening and the sweep's breach of it take turns. */
-  findForUpdate(manager: EntityManager, id: string): Promise<ComplaintEntity | null> {
-    return manager.findOne(ComplaintEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  findForUpdate(tx: Tx, id: string): Promise<ComplaintEntity | null> {
+    return tx.findOne(ComplaintEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async headOf(departmentId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
-    const rows: { head_id: string | null }[] = await manager.query('SELECT head_id FROM departments WHERE id = $1', [departmentId]);
-    return rows[0]?.head_id ?? null;
+  /** A new complaint (C-1), as filed. */
+  async insert(tx: Tx, fields: ComplaintEntity): Promise<ComplaintEntity> {
+    const complaint = tx.create(ComplaintEntity, fields);
+    await tx.insert(ComplaintEntity, complaint);
+    return complaint;
+  }
+
+  /** A complaint changed by a resolution or a reopening, its row locked by findForUpdate. */
+  async save(tx: Tx, complaint: ComplaintEntity): Promise<void> {
+    await tx.save(complaint);
   }
 
   /** A list in filing order, narrowed to what the caller may see (visibility.ts). */
@@ -71,34 +67,12 @@ export class ComplaintsRepository {
   }
 
   /**
-   * C-4, one batch: marks up to `limit` pending complaints due before `now` breached and answers them. The
-   * conditional UPDATE is the guarantee: a row is breached by the one transaction that changes its `sla`
-   * from PENDING; a concurrent sweep skips rows locked by another (SKIP LOCKED) and, should it wait on one
-   * anyway, re-checks `sla` after the other commits and leaves it. Uses the partial index complaints_pending_due.
-   * `due_at < now` is isOverdue (rules/deadline.ts) in SQL: at the due time exactly a complaint is not overdue.
-   */
-  async breachDue(manager: EntityManager, now: Date, limit: number): Promise<BreachedRow[]> {
-    // TypeORM answers an UPDATE … RETURNING as [rows, affected].
-    const [rows]: [{ id: string; customer_id: string; employee_id: string; department_id: string; head_id: string | null; filed_at: Date; due_at: Date }[], number] = await manager.query(
-      `WITH due AS (
-         SELECT id FROM complaints WHERE sla = 'PENDING' AND due_at < $1 ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED
-       )
-       UPDATE complaints c SET sla = 'BREACHED', breached_at = $1
-       FROM due WHERE c.id = due.id AND c.sla = 'PENDING'
-       RETURNING c.id, c.customer_id, c.employee_id, c.department_id, c.filed_at, c.due_at,
-         (SELECT d.head_id FROM departments d WHERE d.id = c.department_id) AS head_id`,
-      [now, limit],
-    );
-    return rows.map((r) => ({ id: r.id, customerId: r.customer_id, employeeId: r.employee_id, departmentId: r.department_id, headId: r.head_id, filedAt: new Date(r.filed_at), dueAt: new Date(r.due_at) }));
-  }
-
-  /**
    * Books fines with one INSERT, each (complaint, rule, person) once: answers those newly booked, with the
    * fine id their fine.imposed event carries. A fine already booked answers nothing, so it is announced once.
    */
-  async imposeFines(manager: EntityManager, fines: readonly FineToImpose[], now: Date): Promise<(FineToImpose & { fineId: string })[]> {
+  async imposeFines(tx: Tx, fines: readonly FineToImpose[], now: Date): Promise<(FineToImpose & { fineId: string })[]> {
     if (fines.length === 0) return [];
-    const rows: { complaint_id: string; rule: Fine['rule']; employee_id: string; fine_id: string; department_id: string; amount_fen: string }[] = await manager.query(
+    const rows: { complaint_id: string; rule: Fine['rule']; employee_id: string; fine_id: string; department_id: string; amount_fen: string }[] = await tx.query(
       `INSERT INTO complaint_fines (complaint_id, rule, employee_id, fine_id, department_id, amount_fen, imposed_at)
        SELECT f.complaint_id, f.rule, f.employee_id, f.fine_id, f.department_id, f.amount_fen, $7
        FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::bigint[])

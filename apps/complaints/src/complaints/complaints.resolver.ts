@@ -1,42 +1,40 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentPrincipal, FieldCaller, PartnerScopes, Principal, RequestHeaders, Roles } from '@crm/auth';
+import { Allow, CurrentPrincipal, FieldCaller, Principal, RequestHeaders } from '@crm/auth';
 import { inField } from '@crm/errors';
-import { complaintView } from '../complaints/complaint.view';
-import { REOPENING_ROLES, RESOLVING_ROLES } from '../complaints/complaints.controller';
-import { FileComplaintDto, ReopenComplaintArgs, ResolveComplaintArgs } from '../complaints/complaints.dto';
-import { ComplaintsService } from '../complaints/complaints.service';
-import { maySee } from '../complaints/rules/visibility';
-import { Loaders } from './loaders';
-import { Complaint, Customer } from './models';
+import { FileComplaintDto, ReopenComplaintArgs, ResolveComplaintArgs } from './complaints.dto';
+import { ComplaintsLoaders } from './complaints.loaders';
+import { Complaint, Customer } from './complaints.models';
+import { ComplaintsPolicy } from './complaints.policy';
+import { ComplaintsService } from './complaints.service';
 
 interface GqlContext {
   req: { principal?: Principal; headers: RequestHeaders };
 }
 
 @Resolver(() => Complaint)
-export class ComplaintResolver {
+export class ComplaintsResolver {
   constructor(private readonly complaints: ComplaintsService) {}
 
   @Query(() => Complaint, { description: 'A complaint the caller may see (C-1)' })
-  @PartnerScopes('complaints:read')
+  @Allow(ComplaintsPolicy.get)
   complaint(@CurrentPrincipal() caller: Principal, @Args('id', { type: () => ID }) id: string) {
     return this.complaints.get(caller, id);
   }
 
   @Mutation(() => Complaint, { description: 'File a complaint (C-1); DISCOVERED fines the employee (C-2), TO_GENERAL_MANAGER the employee and the head (C-3)' })
-  @PartnerScopes('complaints:write')
+  @Allow(ComplaintsPolicy.file)
   fileComplaint(@CurrentPrincipal() caller: Principal, @Args('input') input: FileComplaintDto) {
     return this.complaints.file(caller, input);
   }
 
   @Mutation(() => Complaint, { description: 'Resolve a complaint with a note of what was done (C-5)' })
-  @Roles(...RESOLVING_ROLES)
+  @Allow(ComplaintsPolicy.resolve)
   resolveComplaint(@CurrentPrincipal() caller: Principal, @Args() args: ResolveComplaintArgs) {
     return this.complaints.resolve(caller, args.id, args.note);
   }
 
   @Mutation(() => Complaint, { description: 'Reopen a resolved complaint, once; the original due time stays (C-4)' })
-  @Roles(...REOPENING_ROLES)
+  @Allow(ComplaintsPolicy.reopen)
   reopenComplaint(@CurrentPrincipal() caller: Principal, @Args() args: ReopenComplaintArgs) {
     return this.complaints.reopen(caller, args.id, args.reason);
   }
@@ -50,7 +48,8 @@ export class ComplaintResolver {
 @Resolver(() => Customer)
 export class CustomerComplaintsResolver {
   constructor(
-    private readonly loaders: Loaders,
+    private readonly service: ComplaintsService,
+    private readonly loaders: ComplaintsLoaders,
     private readonly caller: FieldCaller,
   ) {}
 
@@ -67,8 +66,8 @@ export class CustomerComplaintsResolver {
   @ResolveField(() => [Complaint])
   complaints(@Parent() c: { id: string }, @Context() ctx: GqlContext) {
     return inField(async () => {
-      const caller = await this.caller.require(ctx.req, ['complaints:read']);
-      return (await this.loaders.for(ctx.req).complaintsOfCustomer.load(c.id)).filter((k) => maySee(caller, k)).map(complaintView);
+      const caller = await this.caller.require(ctx.req, ComplaintsPolicy.customerComplaints.scopes);
+      return this.service.visibleTo(caller, await this.loaders.for(ctx.req).complaintsOfCustomer.load(c.id));
     });
   }
 }

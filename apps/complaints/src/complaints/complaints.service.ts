@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
 import { OutboxWriter } from '@crm/events';
-import { EmployeeReplica } from '@crm/service-kit';
+import { CustomerOwnerships, OrganisationDirectory } from '@crm/service-kit';
 import { isEmployee, Principal } from '@crm/auth';
 import { Clock } from '@crm/clock';
-import { Page } from '@crm/database';
+import { Page, Transactions, type Tx } from '@crm/database';
 import { COMPLAINTS_OPTIONS, ComplaintsOptions } from '../complaints-options';
-import { CustomersRepository } from '../customers/customers.repository';
 import { ComplaintEntity } from './complaint.entities';
-import { complaintView, ComplaintView } from './complaint.view';
+import { complaintView, ComplaintView, complaintWithFinesView, ComplaintWithFinesView } from './complaint.view';
 import { ComplaintFilter, ComplaintsRepository } from './complaints.repository';
 import { FileComplaintDto } from './complaints.dto';
 import { ComplaintErrors } from './complaints.errors';
@@ -24,9 +22,10 @@ import { complaintScope, filingRefusal, maySee, reopeningRefusal } from './rules
 @Injectable()
 export class ComplaintsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly complaints: ComplaintsRepository,
-    private readonly customers: CustomersRepository,
+    private readonly ownerships: CustomerOwnerships,
+    private readonly organisation: OrganisationDirectory,
     private readonly outbox: OutboxWriter<'complaints'>,
     private readonly clock: Clock,
     @Inject(COMPLAINTS_OPTIONS) private readonly options: ComplaintsOptions,
@@ -36,10 +35,10 @@ export class ComplaintsService {
   async file(caller: Principal | undefined, dto: FileComplaintDto): Promise<ComplaintView> {
     // Staff with no part in complaints are refused before any lookup, so they cannot probe which customers exist.
     if (isEmployee(caller) && complaintScope(caller).kind === 'none') throw ComplaintErrors.COMPLAINT_FILING_NOT_ALLOWED('Your role files no complaints');
-    const customer = await this.customers.find(dto.customerId);
+    const customer = await this.ownerships.find(dto.customerId);
     if (!customer) throw ComplaintErrors.CUSTOMER_NOT_FOUND(`No customer ${dto.customerId}`);
     const employeeId = dto.employeeId ?? customer.ownerId;
-    const employee = await this.dataSource.getRepository(EmployeeReplica).findOneBy({ id: employeeId });
+    const employee = await this.organisation.employee(employeeId);
     if (!employee) throw ComplaintErrors.EMPLOYEE_NOT_FOUND(`No employee ${employeeId}`);
     if (!employee.departmentId) throw ComplaintErrors.EMPLOYEE_HAS_NO_DEPARTMENT(`Employee ${employeeId} belongs to no department`);
     const subject = { employeeId, departmentId: employee.departmentId };
@@ -47,10 +46,10 @@ export class ComplaintsService {
     if (refusal) throw ComplaintErrors.COMPLAINT_FILING_NOT_ALLOWED(refusal);
 
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      const complaint = manager.create(ComplaintEntity, {
+    return this.transactions.run(async (tx) => {
+      const complaint = await this.complaints.insert(tx, {
         id: randomUUID(),
-        customerId: customer.id,
+        customerId: customer.customerId,
         employeeId,
         departmentId: employee.departmentId!,
         cause: dto.cause,
@@ -69,11 +68,10 @@ export class ComplaintsService {
         reopenReason: null,
         breachedAt: null,
       });
-      await manager.insert(ComplaintEntity, complaint);
-      const headId = await this.complaints.headOf(complaint.departmentId, manager);
+      const headId = (await this.organisation.department(complaint.departmentId, tx))?.headId ?? null;
       const fines = finesOnFiling(dto.channel, { employeeId, headId }).map((f) => ({ ...f, complaintId: complaint.id, departmentId: complaint.departmentId }));
-      const booked = await this.complaints.imposeFines(manager, fines, now);
-      await this.outbox.append(manager, [
+      const booked = await this.complaints.imposeFines(tx, fines, now);
+      await this.outbox.append(tx, [
         {
           name: 'complaint.filed',
           payload: {
@@ -93,10 +91,9 @@ export class ComplaintsService {
     });
   }
 
-  async get(caller: Principal | undefined, id: string): Promise<ComplaintView & { fines: { employeeId: string; rule: string; amountFen: number; imposedAt: string }[] }> {
+  async get(caller: Principal | undefined, id: string): Promise<ComplaintWithFinesView> {
     const complaint = await this.visible(caller, id);
-    const fines = await this.complaints.finesOf(complaint.id);
-    return { ...complaintView(complaint), fines: fines.map((f) => ({ employeeId: f.employeeId, rule: f.rule, amountFen: f.amountFen, imposedAt: f.imposedAt.toISOString() })) };
+    return complaintWithFinesView(complaint, await this.complaints.finesOf(complaint.id));
   }
 
   async list(caller: Principal | undefined, filter: ComplaintFilter, page: { limit?: number; cursor?: string }): Promise<Page<ComplaintView>> {
@@ -106,9 +103,14 @@ export class ComplaintsService {
     return { items: found.items.map(complaintView), nextCursor: found.nextCursor };
   }
 
+  /** Of these complaints (a customer's, loaded in a batch), those the caller may see (`Customer.complaints`). */
+  visibleTo(caller: Principal, complaints: readonly ComplaintEntity[]): ComplaintView[] {
+    return complaints.filter((k) => maySee(caller, k)).map(complaintView);
+  }
+
   /** C-5: what was done. A resolution after the due time leaves the breach to the complaint-sla sweep. */
   async resolve(caller: Principal | undefined, id: string, note: string): Promise<ComplaintView> {
-    return this.change(caller, id, async (complaint, manager, now) => {
+    return this.change(caller, id, async (complaint, tx, now) => {
       if (complaint.status === ComplaintStatus.RESOLVED) throw ComplaintErrors.COMPLAINT_ALREADY_RESOLVED(`Resolved at ${complaint.resolvedAt!.toISOString()}`);
       // Only staff resolve (the route admits no partner): the resolver is named on the event.
       if (!isEmployee(caller)) throw ComplaintErrors.COMPLAINT_NOT_VISIBLE('Complaints are resolved by staff');
@@ -118,8 +120,8 @@ export class ComplaintsService {
       complaint.resolvedAt = now;
       complaint.resolutionNote = note;
       complaint.resolvedBy = resolvedBy;
-      await manager.save(complaint);
-      await this.outbox.append(manager, {
+      await this.complaints.save(tx, complaint);
+      await this.outbox.append(tx, {
         name: 'complaint.resolved',
         payload: { ...subjectOf(complaint), resolvedBy, resolvedAt: now.toISOString() },
       });
@@ -128,7 +130,7 @@ export class ComplaintsService {
 
   /** Reopening (once): open again with the original due time, so a deadline already passed is breached at the next sweep. */
   async reopen(caller: Principal | undefined, id: string, reason: string): Promise<ComplaintView> {
-    return this.change(caller, id, async (complaint, manager, now) => {
+    return this.change(caller, id, async (complaint, tx, now) => {
       const refusal = reopeningRefusal(caller, complaint);
       if (refusal) throw ComplaintErrors.COMPLAINT_NOT_VISIBLE(refusal);
       if (complaint.status !== ComplaintStatus.RESOLVED) throw ComplaintErrors.COMPLAINT_NOT_RESOLVED();
@@ -139,8 +141,8 @@ export class ComplaintsService {
       complaint.reopenedAt = now;
       complaint.reopenedBy = reopenedBy;
       complaint.reopenReason = reason;
-      await manager.save(complaint);
-      await this.outbox.append(manager, {
+      await this.complaints.save(tx, complaint);
+      await this.outbox.append(tx, {
         name: 'complaint.reopened',
         payload: { ...subjectOf(complaint), reopenedBy, reopenedAt: now.toISOString(), dueAt: complaint.dueAt.toISOString() },
       });
@@ -148,18 +150,18 @@ export class ComplaintsService {
   }
 
   /** A complaint the caller may see, or 404 / 403. Ids that are not UUIDs name nothing. */
-  private async visible(caller: Principal | undefined, id: string, manager?: EntityManager): Promise<ComplaintEntity> {
-    const complaint = isUUID(id) ? await (manager ? this.complaints.findForUpdate(manager, id) : this.complaints.find(id)) : null;
+  private async visible(caller: Principal | undefined, id: string, tx?: Tx): Promise<ComplaintEntity> {
+    const complaint = isUUID(id) ? await (tx ? this.complaints.findForUpdate(tx, id) : this.complaints.find(id)) : null;
     if (!complaint) throw ComplaintErrors.COMPLAINT_NOT_FOUND(`No complaint ${id}`);
     if (!maySee(caller, complaint)) throw ComplaintErrors.COMPLAINT_NOT_VISIBLE();
     return complaint;
   }
 
   /** Runs a change on the locked row in one transaction with its events; the time is read after the lock is held. */
-  private change(caller: Principal | undefined, id: string, apply: (c: ComplaintEntity, m: EntityManager, now: Date) => Promise<void>): Promise<ComplaintView> {
-    return this.dataSource.transaction(async (manager) => {
-      const complaint = await this.visible(caller, id, manager);
-      await apply(complaint, manager, this.clock.now());
+  private change(caller: Principal | undefined, id: string, apply: (c: ComplaintEntity, tx: Tx, now: Date) => Promise<void>): Promise<ComplaintView> {
+    return this.transactions.run(async (tx) => {
+      const complaint = await this.visible(caller, id, tx);
+      await apply(complaint, tx, this.clock.now());
       return complaintView(complaint);
     });
   }

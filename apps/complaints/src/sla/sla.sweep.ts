@@ -1,33 +1,18 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { OutboxWriter, SweepRunner } from '@crm/events';
+import { SweepRunner } from '@crm/events';
 import { COMPLAINTS_OPTIONS, ComplaintsOptions } from '../complaints-options';
-import { ComplaintsRepository } from '../complaints/complaints.repository';
-import { fineEvents } from '../complaints/fine-events';
-import { finesOnBreach } from '../complaints/rules/fines';
+import { SlaService, SlaSweepResult } from './sla.service';
 
-export interface SlaSweepResult {
-  /** Complaints breached by this run. */
-  breached: number;
-  finesImposed: number;
-  complaintIds: string[];
-}
-
-/** complaintIds listed in a sweep's answer at most; the counts are always whole. */
-const LISTED_IDS = 100;
+export type { SlaSweepResult } from './sla.service';
 
 /**
- * C-4, the `complaint-sla` sweep: every pending complaint past its due time is breached once, its employee
- * and department head fined 500 yuan each, and `complaint.breached` asks customers to transfer the customer.
- * Each batch is one transaction: the conditional UPDATE … RETURNING (ComplaintsRepository.breachDue), the
- * fines' INSERT and the outbox INSERT, so a breach, its fines and its events exist together or not at all.
+ * C-4, the `complaint-sla` sweep: on its schedule or on demand, hands over to SlaService.breachOverdue, which
+ * breaches every pending complaint past its due time once, with its fines and events.
  */
 @Injectable()
 export class SlaSweep implements OnModuleInit {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly complaints: ComplaintsRepository,
-    private readonly outbox: OutboxWriter<'complaints'>,
+    private readonly sla: SlaService,
     private readonly sweeps: SweepRunner,
     @Inject(COMPLAINTS_OPTIONS) private readonly options: ComplaintsOptions,
   ) {}
@@ -36,34 +21,7 @@ export class SlaSweep implements OnModuleInit {
     this.sweeps.register({ name: 'complaint-sla', pattern: this.options.slaCron, handler: async (now) => ({ ...(await this.run(now)) }) });
   }
 
-  async run(now: Date): Promise<SlaSweepResult> {
-    const result: SlaSweepResult = { breached: 0, finesImposed: 0, complaintIds: [] };
-    for (;;) {
-      const batch = await this.dataSource.transaction(async (manager) => {
-        const breached = await this.complaints.breachDue(manager, now, this.options.slaBatchSize);
-        const fines = breached.flatMap((c) => finesOnBreach(c).map((f) => ({ ...f, complaintId: c.id, departmentId: c.departmentId })));
-        const booked = await this.complaints.imposeFines(manager, fines, now);
-        await this.outbox.append(manager, [
-          ...breached.map((c) => ({
-            name: 'complaint.breached' as const,
-            payload: {
-              complaintId: c.id,
-              customerId: c.customerId,
-              employeeId: c.employeeId,
-              departmentId: c.departmentId,
-              filedAt: c.filedAt.toISOString(),
-              dueAt: c.dueAt.toISOString(),
-              breachedAt: now.toISOString(),
-            },
-          })),
-          ...fineEvents(booked, now),
-        ]);
-        return { breached, fines: booked.length };
-      });
-      result.breached += batch.breached.length;
-      result.finesImposed += batch.fines;
-      result.complaintIds.push(...batch.breached.slice(0, LISTED_IDS - result.complaintIds.length).map((c) => c.id));
-      if (batch.breached.length < this.options.slaBatchSize) return result;
-    }
+  run(now: Date): Promise<SlaSweepResult> {
+    return this.sla.breachOverdue(now);
   }
 }
