@@ -8,7 +8,7 @@ import { LedgerSide } from './rewards-ledger';
 /** Points of every redemption: a small gift, so an account funded by the referral runs covers many. */
 export const REDEEM_POINTS = 10;
 
-// A CRM clerk redeems at the counter (REDEEMING_ROLES of points.controller.ts); the baseline ignores the token.
+// A CRM clerk redeems at the counter (PointsPolicy.redeem of points/points.policy.ts); the baseline ignores the token.
 const clerk = { ...bearer(Role.CRM_CLERK), 'content-type': 'application/json' };
 
 /**

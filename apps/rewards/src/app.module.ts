@@ -7,7 +7,7 @@ import { FinesModule } from './fines/fines.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { PointsModule } from './points/points.module';
 import { ReferralsModule } from './referrals/referrals.module';
-import { REWARDS_OPTIONS } from './rewards-options';
+import { RewardsOptionsModule } from './rewards-options';
 
 /** Wiring only: the rewards service's code lives by capability in the folders beside this file. */
 @Module({})
@@ -18,14 +18,13 @@ export class AppModule {
       global: true,
       imports: [
         ...serviceFoundation('rewards', rewardsDatabase, config, ['organisation']),
+        RewardsOptionsModule.forRoot(config),
         CustomersModule,
         LedgerModule,
         ReferralsModule,
         PointsModule,
         FinesModule,
       ],
-      providers: [{ provide: REWARDS_OPTIONS, useValue: { tz: config.BUSINESS_TZ, tiers: config.tiers, ledgerAuditCron: config.LEDGER_AUDIT_CRON } }],
-      exports: [REWARDS_OPTIONS],
     };
   }
 }

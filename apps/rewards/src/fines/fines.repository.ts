@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { Page } from '@crm/database';
+import { DataSource } from 'typeorm';
+import { Page, type Tx } from '@crm/database';
 import type { EventPayload } from '@crm/events';
 import { newestFirstPage } from '../database/newest-first-page';
 import type { FineFilter } from './fine-visibility';
@@ -19,8 +19,8 @@ export class FinesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Books a fine once: a fine already booked (under any event) is left as it is. */
-  async book(manager: EntityManager, f: EventPayload<'fine.imposed'>, sourceEventId: string, now: Date): Promise<void> {
-    await manager.query(
+  async book(tx: Tx, f: EventPayload<'fine.imposed'>, sourceEventId: string, now: Date): Promise<void> {
+    await tx.query(
       `INSERT INTO fine_entries (id, fine_id, employee_id, department_id, amount_fen, rule, source_event_id, source_id, imposed_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (fine_id) DO NOTHING`,
       [randomUUID(), f.fineId, f.employeeId, f.departmentId, f.amountFen, f.rule, sourceEventId, f.sourceId, f.imposedAt, now],

@@ -1,50 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@crm/auth';
 import { addDays, businessDate, Clock, zonedInstant } from '@crm/clock';
-import { DEFAULT_PAGE_SIZE } from '@crm/database';
+import { DEFAULT_PAGE_SIZE, Page, type Tx } from '@crm/database';
+import type { EventPayload } from '@crm/events';
 import { REWARDS_OPTIONS, RewardsOptions } from '../rewards-options';
-import { FineEntryEntity } from './fine-entry.entity';
 import { monthsBetween, totalsPeriod } from './fine-months';
 import { FineFilter, visibleFines } from './fine-visibility';
 import { FineErrors } from './fines.errors';
-import { FinesRepository, MonthTotal } from './fines.repository';
-
-export interface FineView {
-  id: string;
-  fineId: string;
-  employeeId: string;
-  departmentId: string;
-  amountFen: number;
-  rule: string;
-  sourceEventId: string;
-  sourceId: string;
-  imposedAt: string;
-  createdAt: string;
-}
-
-export interface FineTotals extends FineFilter {
-  from: string;
-  to: string;
-  timeZone: string;
-  months: MonthTotal[];
-  count: number;
-  totalFen: number;
-}
-
-function fineView(f: FineEntryEntity): FineView {
-  return {
-    id: f.id,
-    fineId: f.fineId,
-    employeeId: f.employeeId,
-    departmentId: f.departmentId,
-    amountFen: f.amountFen,
-    rule: f.rule,
-    sourceEventId: f.sourceEventId,
-    sourceId: f.sourceId,
-    imposedAt: f.imposedAt.toISOString(),
-    createdAt: f.createdAt.toISOString(),
-  };
-}
+import { FinesRepository } from './fines.repository';
+import { FineTotalsView, FineView, fineView } from './fines.view';
 
 /** staff fines as booked from fine.imposed, shown to whom visibleFines allows. */
 @Injectable()
@@ -55,14 +19,19 @@ export class FinesService {
     @Inject(REWARDS_OPTIONS) private readonly options: RewardsOptions,
   ) {}
 
-  async list(caller: Principal | undefined, asked: FineFilter, page: { limit?: number; cursor?: string }) {
+  /** fine.imposed, in the event's inbox transaction: booked once, whatever redelivers it. */
+  async imposed(tx: Tx, e: EventPayload<'fine.imposed'>, eventId: string): Promise<void> {
+    await this.fines.book(tx, e, eventId, this.clock.now());
+  }
+
+  async list(caller: Principal | undefined, asked: FineFilter, page: { limit?: number; cursor?: string }): Promise<Page<FineView>> {
     const filter = visibleFines(caller, asked);
     const result = await this.fines.page(filter, { limit: page.limit ?? DEFAULT_PAGE_SIZE, cursor: page.cursor });
     return { items: result.items.map(fineView), nextCursor: result.nextCursor };
   }
 
   /** Totals per month of imposition in BUSINESS_TZ, every month of the period listed (0 when none). */
-  async totals(caller: Principal | undefined, asked: FineFilter & { from?: string; to?: string }): Promise<FineTotals> {
+  async totals(caller: Principal | undefined, asked: FineFilter & { from?: string; to?: string }): Promise<FineTotalsView> {
     const filter = visibleFines(caller, { employeeId: asked.employeeId, departmentId: asked.departmentId });
     const tz = this.options.tz;
     const period = totalsPeriod({ from: asked.from, to: asked.to }, businessDate(this.clock.now(), tz));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { Page } from '@crm/database';
+import { DataSource } from 'typeorm';
+import { Page, type Tx } from '@crm/database';
 import { newestFirstPage } from '../database/newest-first-page';
 import type { AccountState } from './ledger-posting';
 import { PointsAccountEntity, PointsEntryEntity, PointsReason } from './points.entities';
@@ -31,13 +31,13 @@ export class LedgerRepository {
    * The customer's account, created empty when missing, locked until the transaction ends: every writer of a
    * customer's entries goes through here, so a balance read and the entries written after it are one decision.
    */
-  async lockAccount(manager: EntityManager, customerId: string, now: Date): Promise<AccountState> {
+  async lockAccount(tx: Tx, customerId: string, now: Date): Promise<AccountState> {
     const lock = `SELECT balance, lifetime_points, owed_points FROM points_accounts WHERE customer_id = $1 FOR UPDATE`;
     // One statement for an account that exists (nearly always); a new one is created, racing writers agreeing.
-    let [row] = await manager.query(lock, [customerId]);
+    let [row] = await tx.query(lock, [customerId]);
     if (!row) {
-      await manager.query(`INSERT INTO points_accounts (customer_id, balance, lifetime_points, owed_points, updated_at) VALUES ($1, 0, 0, 0, $2) ON CONFLICT (customer_id) DO NOTHING`, [customerId, now]);
-      [row] = await manager.query(lock, [customerId]);
+      await tx.query(`INSERT INTO points_accounts (customer_id, balance, lifetime_points, owed_points, updated_at) VALUES ($1, 0, 0, 0, $2) ON CONFLICT (customer_id) DO NOTHING`, [customerId, now]);
+      [row] = await tx.query(lock, [customerId]);
     }
     return { balance: row.balance, lifetimePoints: row.lifetime_points, owedPoints: row.owed_points };
   }
@@ -46,34 +46,34 @@ export class LedgerRepository {
    * Takes `points` from the balance when it covers them, in one conditional UPDATE that also locks the account
    * until the transaction ends; answers the new balance, or null when the balance is short or there is no account.
    */
-  async debitIfCovered(manager: EntityManager, customerId: string, points: number, now: Date): Promise<number | null> {
-    const [rows]: [{ balance: number }[], number] = await manager.query(
+  async debitIfCovered(tx: Tx, customerId: string, points: number, now: Date): Promise<number | null> {
+    const [rows]: [{ balance: number }[], number] = await tx.query(
       `UPDATE points_accounts SET balance = balance - $2, updated_at = $3 WHERE customer_id = $1 AND balance >= $2 RETURNING balance`,
       [customerId, points, now],
     );
     return rows.length ? rows[0].balance : null;
   }
 
-  async balanceOf(manager: EntityManager, customerId: string): Promise<number> {
-    const [row] = await manager.query(`SELECT balance FROM points_accounts WHERE customer_id = $1`, [customerId]);
+  async balanceOf(tx: Tx, customerId: string): Promise<number> {
+    const [row] = await tx.query(`SELECT balance FROM points_accounts WHERE customer_id = $1`, [customerId]);
     return row?.balance ?? 0;
   }
 
-  async saveAccount(manager: EntityManager, customerId: string, a: AccountState, now: Date): Promise<void> {
-    await manager.query(`UPDATE points_accounts SET balance = $2, lifetime_points = $3, owed_points = $4, updated_at = $5 WHERE customer_id = $1`, [customerId, a.balance, a.lifetimePoints, a.owedPoints, now]);
+  async saveAccount(tx: Tx, customerId: string, a: AccountState, now: Date): Promise<void> {
+    await tx.query(`UPDATE points_accounts SET balance = $2, lifetime_points = $3, owed_points = $4, updated_at = $5 WHERE customer_id = $1`, [customerId, a.balance, a.lifetimePoints, a.owedPoints, now]);
   }
 
   /** Whether this cause already moved this customer's points for this reason (call with the account locked). */
-  async hasEntry(manager: EntityManager, customerId: string, sourceEventId: string, reason: PointsReason): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM points_entries WHERE source_event_id = $1 AND customer_id = $2 AND reason = $3`, [sourceEventId, customerId, reason]);
+  async hasEntry(tx: Tx, customerId: string, sourceEventId: string, reason: PointsReason): Promise<boolean> {
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM points_entries WHERE source_event_id = $1 AND customer_id = $2 AND reason = $3`, [sourceEventId, customerId, reason]);
     return rows.length > 0;
   }
 
   /** Appends entries in one statement; the unique constraint refuses a cause credited twice. */
-  async append(manager: EntityManager, entries: readonly NewEntry[], now: Date): Promise<string[]> {
+  async append(tx: Tx, entries: readonly NewEntry[], now: Date): Promise<string[]> {
     if (!entries.length) return [];
     const ids = entries.map(() => randomUUID());
-    await manager.query(
+    await tx.query(
       `INSERT INTO points_entries (id, customer_id, points, reason, source_event_id, created_at)
        SELECT e.*, $6::timestamptz FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::uuid[]) AS e`,
       [ids, entries.map((e) => e.customerId), entries.map((e) => e.points), entries.map((e) => e.reason), entries.map((e) => e.sourceEventId), now],

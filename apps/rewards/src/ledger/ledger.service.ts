@@ -1,13 +1,9 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@crm/clock';
-import { SweepRunner } from '@crm/events';
-import { REWARDS_OPTIONS, RewardsOptions } from '../rewards-options';
+import type { Tx } from '@crm/database';
 import { AccountState, postEarning } from './ledger-posting';
 import { LedgerRepository, NewEntry } from './ledger.repository';
 import { PointsReason } from './points.entities';
-
-export const LEDGER_AUDIT_SWEEP = 'ledger-audit';
 
 /** Drifted accounts named in one audit report; the count is always complete. */
 const AUDIT_REPORT_LIMIT = 100;
@@ -29,30 +25,24 @@ export type RedeemOutcome = { ok: true; balance: number; entryId: string } | { o
  * figures in the caller's transaction, so the cache and the ledger move together.
  */
 @Injectable()
-export class LedgerService implements OnModuleInit {
+export class LedgerService {
   private readonly log = new Logger('LedgerAudit');
 
   constructor(
     private readonly ledger: LedgerRepository,
-    private readonly sweeps: SweepRunner,
     private readonly clock: Clock,
-    @Inject(REWARDS_OPTIONS) private readonly options: RewardsOptions,
   ) {}
-
-  onModuleInit(): void {
-    this.sweeps.register({ name: LEDGER_AUDIT_SWEEP, pattern: this.options.ledgerAuditCron, handler: () => this.audit() });
-  }
 
   /**
    * Credits or reverses earned points (R-1, R-2), settling owed points first and never taking the balance below
    * 0 (ledger-posting.ts). A cause already booked for this customer and reason changes nothing.
    */
-  async postEarning(manager: EntityManager, e: Earning): Promise<AccountState | null> {
+  async postEarning(tx: Tx, e: Earning): Promise<AccountState | null> {
     if (e.deltaPoints === 0) return null;
     const now = this.clock.now();
-    const account = await this.ledger.lockAccount(manager, e.customerId, now);
+    const account = await this.ledger.lockAccount(tx, e.customerId, now);
     const reason = e.deltaPoints > 0 ? e.creditReason : e.reversalReason;
-    if (await this.ledger.hasEntry(manager, e.customerId, e.sourceEventId, reason)) return null;
+    if (await this.ledger.hasEntry(tx, e.customerId, e.sourceEventId, reason)) return null;
     const posted = postEarning(account, e.deltaPoints);
     const entries: NewEntry[] = posted.postings.map((p) => ({
       customerId: e.customerId,
@@ -60,8 +50,8 @@ export class LedgerService implements OnModuleInit {
       reason: p.kind === 'SETTLEMENT' ? PointsReason.OWED_SETTLEMENT : reason,
       sourceEventId: e.sourceEventId,
     }));
-    await this.ledger.append(manager, entries, now);
-    await this.ledger.saveAccount(manager, e.customerId, posted.account, now);
+    await this.ledger.append(tx, entries, now);
+    await this.ledger.saveAccount(tx, e.customerId, posted.account, now);
     return posted.account;
   }
 
@@ -69,11 +59,11 @@ export class LedgerService implements OnModuleInit {
    * Takes points for a gift if the balance covers them: the check and the debit are one conditional UPDATE, which
    * holds the account's row lock while the entry is written, so concurrent redemptions never overdraw.
    */
-  async redeem(manager: EntityManager, customerId: string, points: number, redemptionId: string): Promise<RedeemOutcome> {
+  async redeem(tx: Tx, customerId: string, points: number, redemptionId: string): Promise<RedeemOutcome> {
     const now = this.clock.now();
-    const balance = await this.ledger.debitIfCovered(manager, customerId, points, now);
-    if (balance === null) return { ok: false, balance: await this.ledger.balanceOf(manager, customerId) };
-    const [entryId] = await this.ledger.append(manager, [{ customerId, points: -points, reason: PointsReason.REDEMPTION, sourceEventId: redemptionId }], now);
+    const balance = await this.ledger.debitIfCovered(tx, customerId, points, now);
+    if (balance === null) return { ok: false, balance: await this.ledger.balanceOf(tx, customerId) };
+    const [entryId] = await this.ledger.append(tx, [{ customerId, points: -points, reason: PointsReason.REDEMPTION, sourceEventId: redemptionId }], now);
     return { ok: true, balance, entryId };
   }
 

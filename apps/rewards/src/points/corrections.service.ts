@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { EmployeePrincipal } from '@crm/auth';
 import { Clock } from '@crm/clock';
+import { Transactions } from '@crm/database';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { LedgerService } from '../ledger/ledger.service';
 import { PointsReason } from '../ledger/points.entities';
 import { PointsErrors } from './points.errors';
+import { PointsRepository } from './points.repository';
+import { CorrectionView, correctionView } from './points.view';
 
 /**
  * Entries an admin may correct: R-1 bonuses (a referral found to be bogus has no other way back). R-2 points
@@ -22,24 +24,22 @@ const CORRECTABLE: readonly PointsReason[] = [PointsReason.REFERRAL_ATTENDANCE];
 @Injectable()
 export class CorrectionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly points: PointsRepository,
     private readonly ledger: LedgerRepository,
     private readonly ledgerService: LedgerService,
     private readonly clock: Clock,
   ) {}
 
-  async correct(caller: EmployeePrincipal, customerId: string, entryId: string) {
+  async correct(caller: EmployeePrincipal, customerId: string, entryId: string): Promise<CorrectionView> {
     const entry = await this.ledger.findEntry(customerId, entryId);
     if (!entry) throw PointsErrors.ENTRY_NOT_FOUND(`Customer ${customerId} has no entry ${entryId}`);
     if (!CORRECTABLE.includes(entry.reason)) throw PointsErrors.ENTRY_NOT_CORRECTABLE(`Entry ${entryId} is a ${entry.reason}`);
-    return this.dataSource.transaction(async (manager) => {
-      const claimed: unknown[] = await manager.query(
-        `INSERT INTO points_corrections (entry_id, customer_id, points, corrected_by, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (entry_id) DO NOTHING RETURNING entry_id`,
-        [entry.id, customerId, -entry.points, `employee:${caller.employeeId}`, this.clock.now()],
-      );
-      if (!claimed.length) throw PointsErrors.ENTRY_ALREADY_CORRECTED(`Entry ${entryId} was already corrected`);
-      const account = await this.ledgerService.postEarning(manager, { customerId, deltaPoints: -entry.points, creditReason: PointsReason.CORRECTION, reversalReason: PointsReason.CORRECTION, sourceEventId: entry.id });
-      return { customerId, correctedEntryId: entry.id, points: -entry.points, ...account };
+    return this.transactions.run(async (tx) => {
+      const claimed = await this.points.claimCorrection(tx, { entryId: entry.id, customerId, points: -entry.points, correctedBy: `employee:${caller.employeeId}`, now: this.clock.now() });
+      if (!claimed) throw PointsErrors.ENTRY_ALREADY_CORRECTED(`Entry ${entryId} was already corrected`);
+      const account = await this.ledgerService.postEarning(tx, { customerId, deltaPoints: -entry.points, creditReason: PointsReason.CORRECTION, reversalReason: PointsReason.CORRECTION, sourceEventId: entry.id });
+      return correctionView(customerId, entry.id, -entry.points, account);
     });
   }
 }

@@ -1,17 +1,16 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, EmployeePrincipal, PartnerScopes, Principal, Role, Roles } from '@crm/auth';
+import { Allow, CurrentPrincipal, EmployeePrincipal, Principal } from '@crm/auth';
 import { PROBLEM_CONTENT_TYPE } from '@crm/errors';
-import { idempotencyKeyOf } from './idempotency';
+import { ApiProblems, PageQueryDto } from '@crm/http';
 import { CorrectionsService } from './corrections.service';
-import { PageQueryDto } from '@crm/http';
+import { idempotencyKeyOf } from './idempotency';
 import { CorrectEntryDto, RedeemPointsDto } from './points.dto';
+import { PointsPolicy } from './points.policy';
 import { PointsService } from './points.service';
+import { CorrectionView, PointsStatementView, RedemptionView } from './points.view';
 import { RedemptionsService } from './redemptions.service';
-
-/** Who may redeem for a customer (the CRM centre at the counter, heads, management) and partners with points:write. */
-export const REDEEMING_ROLES = [Role.CRM_CLERK, Role.DEPARTMENT_HEAD, Role.GENERAL_MANAGER, Role.ADMIN];
 
 @ApiTags('points')
 @Controller('api/v1/points')
@@ -23,25 +22,30 @@ export class PointsController {
   ) {}
 
   @Get(':customerId')
-  @PartnerScopes('points:read')
+  @Allow(PointsPolicy.read)
   @ApiOperation({ summary: "A customer's points (R-3): balance, tier, lifetime and owed points, entries newest first" })
-  statement(@Param('customerId', ParseUUIDPipe) customerId: string, @Query() query: PageQueryDto) {
+  @ApiOkResponse({ type: PointsStatementView })
+  @ApiProblems(404)
+  getPoints(@Param('customerId', ParseUUIDPipe) customerId: string, @Query() query: PageQueryDto) {
     return this.points.statement(customerId, query);
   }
 
   @Post(':customerId/corrections')
-  @Roles(Role.ADMIN)
+  @Allow(PointsPolicy.correct)
   @ApiOperation({ summary: 'Correct an R-1 bonus booked in error by a reversing CORRECTION entry (R-3), once per entry' })
-  correct(@CurrentPrincipal() caller: EmployeePrincipal, @Param('customerId', ParseUUIDPipe) customerId: string, @Body() dto: CorrectEntryDto) {
+  @ApiCreatedResponse({ type: CorrectionView })
+  @ApiProblems(404, 409, 422)
+  correctPointsEntry(@CurrentPrincipal() caller: EmployeePrincipal, @Param('customerId', ParseUUIDPipe) customerId: string, @Body() dto: CorrectEntryDto) {
     return this.corrections.correct(caller, customerId, dto.entryId);
   }
 
   @Post(':customerId/redemptions')
-  @Roles(...REDEEMING_ROLES)
-  @PartnerScopes('points:write')
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'One key per redemption: a retry with the same key gets the first answer' })
-  @ApiOperation({ summary: 'Redeem points for a gift; 409 POINTS_INSUFFICIENT when the balance would go negative' })
-  async redeem(
+  @Allow(PointsPolicy.redeem)
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'One key per redemption: a retry with the same key gets the first answer (400 IDEMPOTENCY_KEY_REQUIRED without one)' })
+  @ApiOperation({ summary: 'Redeem points for a gift; 409 POINTS_INSUFFICIENT when the balance would go negative, 422 IDEMPOTENCY_KEY_REUSED for a key of another request' })
+  @ApiCreatedResponse({ type: RedemptionView, description: 'The redemption; a replay of the same request carries Idempotent-Replayed: true' })
+  @ApiProblems(404, 409, 422)
+  async redeemPoints(
     @CurrentPrincipal() caller: Principal,
     @Param('customerId', ParseUUIDPipe) customerId: string,
     @Headers('idempotency-key') key: string | undefined,

@@ -1,42 +1,31 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { LedgerRepository } from '../ledger/ledger.repository';
-import { PointsEntryEntity } from '../ledger/points.entities';
-import { accountView, PointsAccountView } from '../points/points.views';
-import { REWARDS_OPTIONS, RewardsOptions } from '../rewards-options';
+import { PointsService } from './points.service';
+import type { PointsAccountView, PointsEntryView } from './points.view';
 
-export interface RequestLoaders {
+export interface PointsRequestLoaders {
   account: DataLoader<string, PointsAccountView>;
   /** The newest entries of customers, one loader per page size asked for. */
-  newestEntries(first: number): DataLoader<string, PointsEntryEntity[]>;
+  newestEntries(first: number): DataLoader<string, PointsEntryView[]>;
 }
 
 /** One batch query per relation per request; the loaders hang off the request, resolvers stay singletons. */
 @Injectable()
-export class Loaders {
-  private readonly perRequest = new WeakMap<object, RequestLoaders>();
+export class PointsLoaders {
+  private readonly perRequest = new WeakMap<object, PointsRequestLoaders>();
 
-  constructor(
-    private readonly ledger: LedgerRepository,
-    @Inject(REWARDS_OPTIONS) private readonly options: RewardsOptions,
-  ) {}
+  constructor(private readonly points: PointsService) {}
 
-  for(request: object): RequestLoaders {
+  for(request: object): PointsRequestLoaders {
     let loaders = this.perRequest.get(request);
     if (!loaders) {
-      const entries = new Map<number, DataLoader<string, PointsEntryEntity[]>>();
+      const entries = new Map<number, DataLoader<string, PointsEntryView[]>>();
       loaders = {
-        account: new DataLoader(async (ids) => {
-          const rows = new Map((await this.ledger.findAccounts(ids)).map((a) => [a.customerId, a]));
-          return ids.map((id) => accountView(id, rows.get(id), this.options.tiers));
-        }),
+        account: new DataLoader((ids) => this.points.accountsOf(ids)),
         newestEntries: (first) => {
           let loader = entries.get(first);
           if (!loader) {
-            loader = new DataLoader(async (ids) => {
-              const rows = await this.ledger.newestEntriesOf(ids, first);
-              return ids.map((id) => rows.filter((r) => r.customerId === id));
-            });
+            loader = new DataLoader((ids) => this.points.newestEntriesOf(ids, first));
             entries.set(first, loader);
           }
           return loader;
