@@ -2,9 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@crm/service-kit';
 import { AdequacyModule } from './adequacy/adequacy.module';
 import { ServiceVisitsConfig } from './config';
-import { CustomerEventsModule } from './customers/customer-events.module';
 import { serviceVisitsDatabase } from './database/service-visits-database';
-import { ServiceVisitsGraphqlModule } from './graphql/graphql.module';
 import { ServiceRecordsModule } from './service-records/service-records.module';
 import { SERVICE_VISITS_OPTIONS, ServiceVisitsOptions } from './service-visits-options';
 import { SurveysModule } from './surveys/surveys.module';
@@ -28,13 +26,13 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        ...serviceFoundation('service-visits', serviceVisitsDatabase, config, ['organisation']),
-        CustomerEventsModule,
+        ...serviceFoundation('service-visits', serviceVisitsDatabase, config, ['organisation', 'customer-ownership']),
+        // Ownership follow-ups run in the order the modules initialise: customers' (the registration's stage,
+        // imported by both below, so first), then adequacy's (the V-2 window) before visit-plans' (open visits).
         AdequacyModule,
         VisitPlansModule,
         ServiceRecordsModule,
         SurveysModule,
-        ServiceVisitsGraphqlModule,
       ],
       providers: [{ provide: SERVICE_VISITS_OPTIONS, useValue: options }],
       exports: [SERVICE_VISITS_OPTIONS],

@@ -1,16 +1,6 @@
 import { isEmployee, isPartner, Principal, Role } from '@crm/auth';
 import { CommonErrors } from '@crm/errors';
 
-/**
- * P-1 for health readings: the customer's owner employee and the head of the owning department, nobody else
- * (no role, no partner key, not even ADMIN: readings are needed only by those who serve the customer).
- */
-export function maySeeReadings(viewer: Principal | undefined, customer: { ownerId: string | null; departmentId: string | null }): boolean {
-  if (!isEmployee(viewer) || !customer.ownerId) return false;
-  if (viewer.employeeId === customer.ownerId) return true;
-  return viewer.role === Role.DEPARTMENT_HEAD && viewer.departmentId !== null && viewer.departmentId === customer.departmentId;
-}
-
 /** Roles that see every department's plans, surveys and under-served customers. */
 const COMPANY_WIDE: ReadonlySet<Role> = new Set([Role.COORDINATOR, Role.RESOURCE_DIRECTOR, Role.GENERAL_MANAGER, Role.ADMIN, Role.CRM_CLERK]);
 

@@ -38,7 +38,7 @@ describe('service-visits: the 3-month rule (V-2)', () => {
     expect(await h.events('customer.under_served', c)).toEqual([
       { customerId: c, ownerId: d1.employeeIds[0], departmentId: d1.id, lastServedAt: null, detectedAt: on(t, 90).toISOString() },
     ]);
-    const [row] = await h.sql(`SELECT under_served FROM customers WHERE id = $1`, [c]);
+    const [row] = await h.sql(`SELECT under_served FROM customer_service_state WHERE id = $1`, [c]);
     expect(row.under_served).toBe(true);
   });
 
@@ -113,7 +113,7 @@ describe('service-visits: the 3-month rule (V-2)', () => {
     const again = await h.sweep('service-adequacy');
     expect([byMeeting, byVisit, byTransfer].some((c) => flaggedIn(again, c))).toBe(false);
     for (const c of [byMeeting, byVisit, byTransfer]) expect(await h.events('customer.served', c)).toHaveLength(1);
-    const rows = await h.sql(`SELECT bool_or(under_served) AS any FROM customers WHERE id = ANY($1)`, [[byMeeting, byVisit, byTransfer]]);
+    const rows = await h.sql(`SELECT bool_or(under_served) AS any FROM customer_service_state WHERE id = ANY($1)`, [[byMeeting, byVisit, byTransfer]]);
     expect(rows[0].any).toBe(false);
   });
 
@@ -134,10 +134,26 @@ describe('service-visits: the 3-month rule (V-2)', () => {
     const c = await h.customer(d1, t);
     await h.adequacy(on(t, 90));
     // An attendance recorded directly (as a replayed backlog would): the sweep's catch-up clears it once.
-    await h.sql(`UPDATE customers SET last_served_at = $2, window_start = $2 WHERE id = $1`, [c, on(t, 92)]);
+    await h.sql(`UPDATE customer_service_state SET last_served_at = $2, window_start = $2 WHERE id = $1`, [c, on(t, 92)]);
     expect((await h.adequacy(on(t, 93))).served).toBeGreaterThanOrEqual(1);
     expect((await h.adequacy(on(t, 93))).served).toBe(0);
     expect(await h.events('customer.served', c)).toHaveLength(1);
+  });
+
+  it('keeps an attendance that overtakes the registration without making the customer due, and counts the window from it once owned', async () => {
+    const t = nextEpoch();
+    const c = randomUUID();
+    await h.attended(c, on(t, 10));
+    expect(flaggedIn(await h.adequacy(on(t, 200)), c)).toBe(false);
+    const [unowned] = await h.sql(`SELECT last_served_at, window_start FROM customer_service_state WHERE id = $1`, [c]);
+    expect([unowned.last_served_at, unowned.window_start]).toEqual([on(t, 10), null]);
+    // Registered on day 0, delivered after the attendance: the window starts at the later of the two, day 10.
+    await h.customer(d1, t, 'POTENTIAL', d1.employeeIds[0], c);
+    expect(flaggedIn(await h.adequacy(new Date(on(t, 100).getTime() - 1)), c)).toBe(false);
+    expect(flaggedIn(await h.adequacy(on(t, 100)), c)).toBe(true);
+    expect(await h.events('customer.under_served', c)).toEqual([
+      { customerId: c, ownerId: d1.employeeIds[0], departmentId: d1.id, lastServedAt: on(t, 10).toISOString(), detectedAt: on(t, 100).toISOString() },
+    ]);
   });
 
   it('is idempotent and safe with two sweeps at once: each customer flagged and announced exactly once', async () => {

@@ -1,8 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SweepRunner } from '@crm/events';
 import { SERVICE_VISITS_OPTIONS, ServiceVisitsOptions } from '../service-visits-options';
-import { AdequacyRepository } from './adequacy.repository';
 import { AdequacyService } from './adequacy.service';
 
 export interface AdequacySweepResult {
@@ -25,8 +23,6 @@ const LISTED_IDS = 100;
 @Injectable()
 export class AdequacySweep implements OnModuleInit {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly repo: AdequacyRepository,
     private readonly adequacy: AdequacyService,
     private readonly sweeps: SweepRunner,
     @Inject(SERVICE_VISITS_OPTIONS) private readonly options: ServiceVisitsOptions,
@@ -37,24 +33,16 @@ export class AdequacySweep implements OnModuleInit {
   }
 
   async run(now: Date): Promise<AdequacySweepResult> {
-    const { adequacyDays: days, adequacyBatchSize: size } = this.options;
+    const size = this.options.adequacyBatchSize;
     const result: AdequacySweepResult = { flagged: 0, served: 0, customerIds: [] };
     for (;;) {
-      const flagged = await this.dataSource.transaction(async (manager) => {
-        const rows = await this.repo.flagUnderServed(manager, now, days, size);
-        await this.adequacy.announceUnderServed(manager, rows, now);
-        return rows;
-      });
+      const flagged = await this.adequacy.flagBatch(now, size);
       result.flagged += flagged.length;
       result.customerIds.push(...flagged.slice(0, LISTED_IDS - result.customerIds.length).map((c) => c.id));
       if (flagged.length < size) break;
     }
     for (;;) {
-      const cleared = await this.dataSource.transaction(async (manager) => {
-        const rows = await this.repo.clearServed(manager, now, days, size);
-        await this.adequacy.announceServed(manager, rows);
-        return rows;
-      });
+      const cleared = await this.adequacy.clearBatch(now, size);
       result.served += cleared.length;
       if (cleared.length < size) break;
     }

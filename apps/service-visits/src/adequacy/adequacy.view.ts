@@ -1,47 +1,59 @@
-import { Principal } from '@crm/auth';
-import { DEFAULT_PAGE_SIZE, Page } from '@crm/database';
-import { Injectable } from '@nestjs/common';
-import { staffScope } from '../access/visibility';
-import { ServedCustomerEntity } from '../customers/served-customer.entity';
-import { AdequacyRepository } from './adequacy.repository';
+import { ApiProperty } from '@nestjs/swagger';
+import type { CustomerOwnership } from '@crm/service-kit';
+import type { CustomerServiceStateEntity } from '../customers/customer-service-state.entity';
 
-/** An under-served customer on the resource director's list (V-2). */
-export interface UnderServedView {
-  customerId: string;
-  ownerId: string | null;
-  departmentId: string | null;
-  lastServedAt: string | null;
-  underServedSince: string | null;
-  /**
-   * Reassigning is the customers service's transfer (RESOURCE_DIRECTOR only, audited there): the list links to
-   * it rather than doing it again here.
-   */
-  transfer: { method: 'POST'; href: string; body: { toEmployeeId: string; reason: string } };
+/** What the director sends to customers' transfer (filled in by the caller). */
+export class TransferBodyView {
+  @ApiProperty({ example: '<employee id>', description: 'The employee who takes the customer over' })
+  toEmployeeId: string;
+
+  @ApiProperty({ example: 'V-2: under-served' })
+  reason: string;
 }
 
-export function underServedView(c: ServedCustomerEntity): UnderServedView {
+/**
+ * Reassigning is the customers service's transfer (RESOURCE_DIRECTOR only, audited there): the list links to it
+ * rather than doing it again here.
+ */
+export class TransferLinkView {
+  @ApiProperty({ enum: ['POST'] })
+  method: 'POST';
+
+  @ApiProperty({ example: '/api/v1/customers/5f0c2a8e-2b8e-4c1a-9a57-3f1c2d7b9e10/transfer' })
+  href: string;
+
+  @ApiProperty({ type: TransferBodyView })
+  body: TransferBodyView;
+}
+
+/** An under-served customer on the resource director's list (V-2). */
+export class UnderServedView {
+  @ApiProperty({ format: 'uuid' })
+  customerId: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The customer's owner" })
+  ownerId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The owner's department" })
+  departmentId: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The last meeting attended or owner-department home visit' })
+  lastServedAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the service-adequacy sweep flagged the customer' })
+  underServedSince: string | null;
+
+  @ApiProperty({ type: TransferLinkView, description: "Reassign through customers' transfer (RESOURCE_DIRECTOR)" })
+  transfer: TransferLinkView;
+}
+
+export function underServedView(c: CustomerServiceStateEntity, owner: Pick<CustomerOwnership, 'ownerId' | 'departmentId'> | null): UnderServedView {
   return {
     customerId: c.id,
-    ownerId: c.ownerId,
-    departmentId: c.departmentId,
+    ownerId: owner?.ownerId ?? null,
+    departmentId: owner?.departmentId ?? null,
     lastServedAt: c.lastServedAt?.toISOString() ?? null,
     underServedSince: c.servedStateAt?.toISOString() ?? null,
     transfer: { method: 'POST', href: `/api/v1/customers/${c.id}/transfer`, body: { toEmployeeId: '<employee id>', reason: 'V-2: under-served' } },
   };
-}
-
-/** The resource director's list of under-served customers (V-2); department heads see their own department's. */
-@Injectable()
-export class UnderServedList {
-  constructor(private readonly repo: AdequacyRepository) {}
-
-  async list(caller: Principal | undefined, departmentId: string | undefined, page: { limit?: number; cursor?: string }): Promise<Page<UnderServedView>> {
-    const scope = staffScopeForList(caller, departmentId);
-    const found = await this.repo.underServed(scope, { limit: page.limit ?? DEFAULT_PAGE_SIZE, cursor: page.cursor });
-    return { items: found.items.map(underServedView), nextCursor: found.nextCursor };
-  }
-}
-
-function staffScopeForList(caller: Principal | undefined, departmentId: string | undefined): string | undefined {
-  return staffScope(caller, { departmentId }).departmentId;
 }

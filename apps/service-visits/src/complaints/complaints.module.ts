@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ComplaintResolutionsRepository } from './complaint-resolutions.repository';
+import { ComplaintResolutionsRepository } from './complaints.repository';
 
 /** Complaint resolutions service-visits has heard of (complaint.resolved): follow-ups (V-3) and surveys (V-4). */
 @Module({ providers: [ComplaintResolutionsRepository], exports: [ComplaintResolutionsRepository] })

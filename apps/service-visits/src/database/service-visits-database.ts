@@ -2,8 +2,8 @@ import { ServiceDatabase } from '@crm/database';
 import { EVENT_ENTITIES } from '@crm/events';
 import { readModelEntities } from '@crm/service-kit';
 import { ComplaintResolutionEntity } from '../complaints/complaint-resolution.entity';
-import { ServedCustomerEntity } from '../customers/served-customer.entity';
-import { ReadingsReadEntity } from '../health-data/readings-read.entity';
+import { CustomerServiceStateEntity } from '../customers/customer-service-state.entity';
+import { ReadingsReadEntity } from '../service-records/readings-read.entity';
 import { ServiceRecordEntity } from '../service-records/service-record.entity';
 import { SurveyEntity } from '../surveys/survey.entity';
 import { VisitPlanEntity } from '../visit-plans/visit-plan.entity';
@@ -13,13 +13,13 @@ import { migrations } from './migrations';
 export const serviceVisitsDatabase: ServiceDatabase = {
   schema: 'service_visits',
   entities: [
-    ServedCustomerEntity,
+    CustomerServiceStateEntity,
     ServiceRecordEntity,
     ReadingsReadEntity,
     VisitPlanEntity,
     ComplaintResolutionEntity,
     SurveyEntity,
-    ...readModelEntities(['organisation']),
+    ...readModelEntities(['organisation', 'customer-ownership']),
     ...EVENT_ENTITIES,
   ],
   migrations,

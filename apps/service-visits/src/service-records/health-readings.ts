@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Principal } from '@crm/auth';
 import { Clock } from '@crm/clock';
-import { actorOf, maySeeReadings } from '../access/visibility';
-import type { ServedCustomerEntity } from '../customers/served-customer.entity';
+import type { CustomerOwnership } from '@crm/service-kit';
+import { actorOf } from '../access/staff-scope';
+import { openReadings, ReadingsTamperedError, sealReadings, SealedReadings } from '../health-data/reading-cipher';
 import { SERVICE_VISITS_OPTIONS, ServiceVisitsOptions } from '../service-visits-options';
-import { openReadings, ReadingsTamperedError, sealReadings, SealedReadings } from './reading-cipher';
 import { ReadingsReadEntity } from './readings-read.entity';
+import { maySeeReadings } from './service-records.policy';
+import { ServiceRecordsRepository } from './service-records.repository';
 
 /** A blood-pressure reading (V-1). */
 export interface Reading {
@@ -36,7 +37,7 @@ export class HealthReadings {
   private readonly log = new Logger('HealthReadings');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly records: ServiceRecordsRepository,
     private readonly clock: Clock,
     @Inject(SERVICE_VISITS_OPTIONS) private readonly options: ServiceVisitsOptions,
   ) {}
@@ -49,7 +50,7 @@ export class HealthReadings {
   async show(
     viewer: Principal | undefined,
     records: readonly { id: string; customerId: string; readingsSealed: Buffer | null; readingsKeyId: string | null }[],
-    customers: ReadonlyMap<string, Pick<ServedCustomerEntity, 'ownerId' | 'departmentId'>>,
+    customers: ReadonlyMap<string, Pick<CustomerOwnership, 'ownerId' | 'departmentId'>>,
     channel: string,
   ): Promise<Map<string, ShownReadings>> {
     const shown = new Map<string, ShownReadings>();
@@ -77,7 +78,7 @@ export class HealthReadings {
       reads.push({ id: randomUUID(), actor: actorOf(viewer), serviceRecordId: r.id, customerId: r.customerId, channel, at });
     }
     // One insert for the page, before any value is answered: no read goes unrecorded.
-    if (reads.length) await this.dataSource.getRepository(ReadingsReadEntity).insert(reads);
+    if (reads.length) await this.records.recordReads(reads);
     return shown;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { ServiceRecordEntity } from '../service-records/service-record.entity';
-import { ServiceRecordsRepository } from '../service-records/service-records.repository';
+import { ServiceRecordEntity } from './service-record.entity';
+import { ServiceRecordsRepository } from './service-records.repository';
 
 export interface RequestLoaders {
   serviceRecordsOfCustomer: DataLoader<string, ServiceRecordEntity[]>;
@@ -9,7 +9,7 @@ export interface RequestLoaders {
 
 /** One batch query per relation per request; the loaders hang off the request, resolvers stay singletons. */
 @Injectable()
-export class Loaders {
+export class ServiceRecordsLoaders {
   private readonly perRequest = new WeakMap<object, RequestLoaders>();
 
   constructor(private readonly records: ServiceRecordsRepository) {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { keysetPage, Page } from '@crm/database';
+import { DataSource, In } from 'typeorm';
+import { keysetPage, Page, type Tx } from '@crm/database';
+import { ReadingsReadEntity } from './readings-read.entity';
 import { ServiceRecordEntity } from './service-record.entity';
 
 /** Every query on service records. */
@@ -8,12 +9,17 @@ import { ServiceRecordEntity } from './service-record.entity';
 export class ServiceRecordsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, record: ServiceRecordEntity): Promise<void> {
-    await manager.getRepository(ServiceRecordEntity).insert(record);
+  async insert(tx: Tx, record: ServiceRecordEntity): Promise<void> {
+    await tx.getRepository(ServiceRecordEntity).insert(record);
   }
 
-  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<ServiceRecordEntity | null> {
-    return manager.findOneBy(ServiceRecordEntity, { id });
+  find(id: string, tx: Tx = this.dataSource.manager): Promise<ServiceRecordEntity | null> {
+    return tx.findOneBy(ServiceRecordEntity, { id });
+  }
+
+  /** P-2: who was shown which record's readings, one insert for a page (append-only, a trigger refuses changes). */
+  async recordReads(reads: Partial<ReadingsReadEntity>[]): Promise<void> {
+    await this.dataSource.getRepository(ReadingsReadEntity).insert(reads);
   }
 
   ofCustomer(customerId: string, page: { limit: number; cursor?: string }): Promise<Page<ServiceRecordEntity>> {

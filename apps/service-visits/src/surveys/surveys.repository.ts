@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { Tx } from '@crm/database';
 import { SurveyEntity } from './survey.entity';
 
 export interface ScoreTotals {
@@ -14,8 +15,8 @@ export interface ScoreTotals {
 export class SurveysRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, survey: SurveyEntity): Promise<void> {
-    await manager.getRepository(SurveyEntity).insert(survey);
+  async insert(survey: SurveyEntity, tx: Tx = this.dataSource.manager): Promise<void> {
+    await tx.getRepository(SurveyEntity).insert(survey);
   }
 
   /**

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Principal } from '@crm/auth';
 import { addDays, Clock, daysBetween, isBusinessDate, zonedInstant } from '@crm/clock';
 import { isUniqueViolation } from '@crm/database';
-import { actorOf, staffScope } from '../access/visibility';
-import { ComplaintResolutionsRepository } from '../complaints/complaint-resolutions.repository';
+import { actorOf, staffScope } from '../access/staff-scope';
+import { ComplaintResolutionsRepository } from '../complaints/complaints.repository';
 import { ServiceRecordsRepository } from '../service-records/service-records.repository';
 import { SERVICE_VISITS_OPTIONS, ServiceVisitsOptions } from '../service-visits-options';
 import { averageOf, periodProblem, surveyProblems } from './survey-rules';
@@ -13,38 +12,15 @@ import { SurveyEntity, SurveySubject } from './survey.entity';
 import { SubmitSurveyDto, SatisfactionQueryDto } from './surveys.dto';
 import { SurveyErrors } from './surveys.errors';
 import { SurveysRepository } from './surveys.repository';
+import { SatisfactionReportView, surveyView, SurveyView } from './surveys.view';
 
 /** Longest period one satisfaction report covers. */
 const MAX_PERIOD_DAYS = 366;
-
-export function surveyView(s: SurveyEntity) {
-  return {
-    id: s.id,
-    customerId: s.customerId,
-    subjectType: s.subjectType,
-    subjectId: s.subjectId,
-    score: s.score,
-    comment: s.comment,
-    employeeId: s.employeeId,
-    departmentId: s.departmentId,
-    submittedAt: s.submittedAt.toISOString(),
-  };
-}
-
-export type SurveyView = ReturnType<typeof surveyView>;
-
-export interface SatisfactionReport {
-  from: string;
-  to: string;
-  employees: { employeeId: string; departmentId: string | null; surveys: number; averageScore: number | null }[];
-  departments: { departmentId: string | null; surveys: number; averageScore: number | null }[];
-}
 
 /** V-4: surveys after visits and complaint resolutions, and their averages per employee and department. */
 @Injectable()
 export class SurveysService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly surveys: SurveysRepository,
     private readonly records: ServiceRecordsRepository,
     private readonly resolutions: ComplaintResolutionsRepository,
@@ -69,7 +45,7 @@ export class SurveysService {
       submittedAt: this.clock.now(),
     };
     try {
-      await this.surveys.insert(this.dataSource.manager, survey);
+      await this.surveys.insert(survey);
     } catch (e) {
       if (isUniqueViolation(e)) throw SurveyErrors.SURVEY_ALREADY_SUBMITTED(`${dto.subjectType} ${dto.subjectId} already has its survey`);
       throw e;
@@ -88,7 +64,7 @@ export class SurveysService {
   }
 
   /** Averages over business days from..to (inclusive, BUSINESS_TZ), within what the caller may see. */
-  async satisfaction(caller: Principal | undefined, q: SatisfactionQueryDto): Promise<SatisfactionReport> {
+  async satisfaction(caller: Principal | undefined, q: SatisfactionQueryDto): Promise<SatisfactionReportView> {
     if (!isBusinessDate(q.from) || !isBusinessDate(q.to)) throw SurveyErrors.PERIOD_INVALID('from and to must be dates YYYY-MM-DD');
     const problem = periodProblem(q.from, q.to, MAX_PERIOD_DAYS, daysBetween);
     if (problem) throw SurveyErrors.PERIOD_INVALID(problem);

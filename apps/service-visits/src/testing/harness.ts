@@ -41,8 +41,7 @@ export class VisitsHarness extends ServiceHarness {
   }
 
   /** A customer as customers announces it: joined at `at`, owned by the department's first employee. */
-  async customer(d: Department, at: Date, stage = 'POTENTIAL', ownerId = d.employeeIds[0]): Promise<string> {
-    const customerId = randomUUID();
+  async customer(d: Department, at: Date, stage = 'POTENTIAL', ownerId = d.employeeIds[0], customerId: string = randomUUID()): Promise<string> {
     await this.feed.publish('customer.registered', { customerId, ownerId, departmentId: d.id, referrerId: null, source: 'WALK_IN', outreachEventId: null, stage: stage as 'NEW', registeredAt: at.toISOString() });
     return customerId;
   }

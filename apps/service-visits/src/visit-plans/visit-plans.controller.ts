@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '@crm/auth';
-import { DEFAULT_PAGE_SIZE } from '@crm/database';
-import { staffScope } from '../access/visibility';
+import { Allow, CurrentPrincipal, Principal } from '@crm/auth';
+import { ApiPageResponse } from '@crm/http';
 import { VisitPlansQueryDto } from './visit-plans.dto';
+import { VisitPlansPolicy } from './visit-plans.policy';
 import { VisitPlansService } from './visit-plans.service';
-import { visitPlanView } from './visit-plan.view';
+import { visitPlanView, VisitPlanView } from './visit-plans.view';
 
 @ApiTags('visit-plans')
 @Controller('api/v1/visit-plans')
@@ -13,10 +13,11 @@ export class VisitPlansController {
   constructor(private readonly plans: VisitPlansService) {}
 
   @Get()
+  @Allow(VisitPlansPolicy.list)
   @ApiOperation({ summary: "Return visits (V-3) by due time: an employee's own, a head's department's, anyone's for company-wide roles" })
-  async list(@CurrentPrincipal() caller: Principal, @Query() q: VisitPlansQueryDto) {
-    const scope = staffScope(caller, { employeeId: q.employeeId, departmentId: q.departmentId });
-    const page = await this.plans.list({ ...scope, employeeId: q.employeeId ?? scope.employeeId, customerId: q.customerId, status: q.status }, { limit: q.limit ?? DEFAULT_PAGE_SIZE, cursor: q.cursor });
+  @ApiPageResponse(VisitPlanView)
+  async listVisitPlans(@CurrentPrincipal() caller: Principal, @Query() q: VisitPlansQueryDto) {
+    const page = await this.plans.list(caller, q);
     return { items: page.items.map(visitPlanView), nextCursor: page.nextCursor };
   }
 }

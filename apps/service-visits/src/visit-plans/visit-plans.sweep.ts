@@ -1,8 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SweepRunner } from '@crm/events';
 import { SERVICE_VISITS_OPTIONS, ServiceVisitsOptions } from '../service-visits-options';
-import { VisitPlansRepository } from './visit-plans.repository';
+import { VisitPlansService } from './visit-plans.service';
 
 const BATCH = 5000;
 
@@ -10,8 +9,7 @@ const BATCH = 5000;
 @Injectable()
 export class VisitPlansSweep implements OnModuleInit {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly plans: VisitPlansRepository,
+    private readonly plans: VisitPlansService,
     private readonly sweeps: SweepRunner,
     @Inject(SERVICE_VISITS_OPTIONS) private readonly options: ServiceVisitsOptions,
   ) {}
@@ -23,7 +21,7 @@ export class VisitPlansSweep implements OnModuleInit {
   async run(now: Date): Promise<{ overdue: number; planIds: string[] }> {
     const result = { overdue: 0, planIds: [] as string[] };
     for (;;) {
-      const ids = await this.dataSource.transaction((manager) => this.plans.markOverdue(manager, now, BATCH));
+      const ids = await this.plans.markOverdue(now, BATCH);
       result.overdue += ids.length;
       result.planIds.push(...ids.slice(0, 100 - result.planIds.length));
       if (ids.length < BATCH) return result;

@@ -1,5 +1,6 @@
 import { Init1795453977913 } from './1795453977913-init';
 import { FlaggedWindow1795457583304 } from './1795457583304-flagged-window';
+import { OwnershipReadModel1796191184907 } from './1796191184907-ownership-read-model';
 
 /** In order. A landed migration is never edited: a change to the schema is a new migration. */
-export const migrations = [Init1795453977913, FlaggedWindow1795457583304];
+export const migrations = [Init1795453977913, FlaggedWindow1795457583304, OwnershipReadModel1796191184907];
