@@ -1,21 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@crm/service-kit';
-import { ApiKeysController } from './access/api-keys.controller';
-import { ApiKeysService } from './access/api-keys.service';
-import { DevTokenController } from './access/dev-token.controller';
+import { AccessModule } from './access/access.module';
 import { ArchivesModule } from './archives/archives.module';
 import { ClassificationModule } from './classification/classification.module';
 import { CustomersConfig } from './config';
-import { CustomersController } from './customers/customers.controller';
-import { CustomersCoreModule } from './customers/customers-core.module';
+import { CustomersModule } from './customers/customers.module';
 import { customersDatabase } from './database/customers-database';
-import { CustomerResolver } from './graphql/customer.resolver';
-import { Loaders } from './graphql/loaders';
-import { DepartmentResolver, EmployeeResolver } from './graphql/organisation.resolver';
-import { OrganisationController } from './organisation/organisation.controller';
+import { OrganisationModule } from './organisation/organisation.module';
 import { TransfersModule } from './transfers/transfers.module';
 
-/** Wiring only: the customers service's code lives by capability in the folders beside this file. */
+/**
+ * Wiring only: the customers service's code lives by capability in the folders beside this file. It owns the
+ * originals of customers, departments and employees, so it keeps no read models of them.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: CustomersConfig): DynamicModule {
@@ -24,18 +21,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...serviceFoundation('customers', customersDatabase, config),
-        CustomersCoreModule,
+        OrganisationModule,
+        CustomersModule,
         ArchivesModule.forRoot({ businessTz: config.BUSINESS_TZ }),
         ClassificationModule.forRoot({ cron: config.CLASSIFICATION_CRON }),
         TransfersModule,
-      ],
-      controllers: [OrganisationController, CustomersController, ApiKeysController, ...(production ? [] : [DevTokenController])],
-      providers: [
-        ApiKeysService,
-        Loaders,
-        CustomerResolver,
-        DepartmentResolver,
-        EmployeeResolver,
+        AccessModule.forRoot({ devTokens: !production }),
       ],
     };
   }

@@ -1,29 +1,37 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Role, Roles } from '@crm/auth';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentPrincipal, Principal } from '@crm/auth';
+import { Page } from '@crm/database';
+import { ApiPageResponse, ApiProblems } from '@crm/http';
 import { CreateApiKeyDto } from './access.dto';
+import { AccessPolicy } from './access.policy';
+import { ApiKeyView, IssuedApiKeyView } from './access.view';
 import { ApiKeysService } from './api-keys.service';
 
 /** Partner keys: created by an ADMIN (shown once), listed without secrets, revoked with DELETE. */
 @ApiTags('api-keys')
-@Roles(Role.ADMIN)
+@Allow(AccessPolicy.manageApiKeys)
 @Controller('api/v1/api-keys')
 export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
-  create(@CurrentPrincipal() admin: Principal, @Body() dto: CreateApiKeyDto) {
+  @ApiCreatedResponse({ type: IssuedApiKeyView })
+  issueApiKey(@CurrentPrincipal() admin: Principal, @Body() dto: CreateApiKeyDto): Promise<IssuedApiKeyView> {
     return this.keys.issue(admin, dto.name, dto.scopes);
   }
 
   @Get()
-  async list() {
+  @ApiPageResponse(ApiKeyView, 'Every partner key (one page), newest first')
+  async listApiKeys(): Promise<Page<ApiKeyView>> {
     return { items: await this.keys.list(), nextCursor: null };
   }
 
   @Delete(':id')
   @HttpCode(200)
-  revoke(@CurrentPrincipal() admin: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: ApiKeyView })
+  @ApiProblems(404)
+  revokeApiKey(@CurrentPrincipal() admin: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ApiKeyView> {
     return this.keys.revoke(admin, id);
   }
 }

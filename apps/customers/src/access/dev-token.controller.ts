@@ -1,34 +1,25 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public, Role, TokenService } from '@crm/auth';
-import { CommonErrors } from '@crm/errors';
-import { OrganisationService } from '../organisation/organisation.service';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@crm/auth';
+import { ApiProblems, ApiPublic } from '@crm/http';
 import { DevTokenDto } from './access.dto';
+import { DevTokenView } from './access.view';
+import { DevTokenService } from './dev-token.service';
 
-/**
- * Outside production only (the module leaves it out in production): a token for a role or an employee, so a
- * newcomer and the suite tests can call the API without an identity provider.
- */
+/** Outside production only (the module leaves it out in production): see DevTokenService. */
 @ApiTags('auth')
 @Public()
 @Controller('api/v1/auth/dev-token')
 export class DevTokenController {
-  constructor(
-    private readonly tokens: TokenService,
-    private readonly organisation: OrganisationService,
-  ) {}
+  constructor(private readonly devTokens: DevTokenService) {}
 
   @Post()
   @HttpCode(200)
+  @ApiPublic()
   @ApiOperation({ summary: 'Issue a development access token (not in production)' })
-  async issue(@Body() dto: DevTokenDto) {
-    if (dto.employeeId) {
-      const e = await this.organisation.employee(dto.employeeId);
-      return { accessToken: this.tokens.sign({ sub: e.id, role: e.role, departmentId: e.departmentId }) };
-    }
-    if (!dto.role) throw CommonErrors.VALIDATION_FAILED('Give a role or an employeeId', { errors: [{ field: 'role', reason: 'role or employeeId is required' }] });
-    // A role-only token has a stable made-up subject so audit lines still say who acted.
-    const sub = `00000000-0000-4000-8000-${(Object.values(Role).indexOf(dto.role) + 1).toString().padStart(12, '0')}`;
-    return { accessToken: this.tokens.sign({ sub, role: dto.role, departmentId: null }) };
+  @ApiOkResponse({ type: DevTokenView })
+  @ApiProblems(404)
+  issueDevToken(@Body() dto: DevTokenDto): Promise<DevTokenView> {
+    return this.devTokens.issue(dto);
   }
 }

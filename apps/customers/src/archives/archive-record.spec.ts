@@ -1,14 +1,7 @@
 import fc from 'fast-check';
-import {
-  ArchiveBatchRow,
-  ArchiveProblemCode,
-  ArchiveRecord,
-  classifyBatch,
-  isCalendarDate,
-  numberRecords,
-  parseArchiveCsv,
-  validateArchiveRecord,
-} from './archive-record';
+import { ArchiveBatchRow, classifyBatch, numberRecords } from './archive-batch-rows';
+import { parseArchiveCsv } from './archive-csv';
+import { ArchiveProblemCode, ArchiveRecord, isCalendarDate, validateArchiveRecord } from './archive-record';
 
 const TODAY = '2026-03-01';
 

@@ -1,5 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CustomersCoreModule } from '../customers/customers-core.module';
+import { AuditModule } from '../audit/audit.module';
+import { CustomersModule } from '../customers/customers.module';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { OwnershipModule } from '../ownership/ownership.module';
+import { AllocationService } from './allocation.service';
+import { ArchiveReportsService } from './archive-reports.service';
 import { ArchivesController } from './archives.controller';
 import { ArchivesRepository } from './archives.repository';
 import { ARCHIVES_OPTIONS, ArchivesOptions, ArchivesService } from './archives.service';
@@ -11,9 +16,16 @@ export class ArchivesModule {
   static forRoot(options: ArchivesOptions): DynamicModule {
     return {
       module: ArchivesModule,
-      imports: [CustomersCoreModule],
+      imports: [CustomersModule, OrganisationModule, OwnershipModule, AuditModule],
       controllers: [ArchivesController],
-      providers: [{ provide: ARCHIVES_OPTIONS, useValue: options }, ArchivesRepository, ArchivesService, OutreachEventsConsumer],
+      providers: [
+        { provide: ARCHIVES_OPTIONS, useValue: options },
+        ArchivesRepository,
+        ArchivesService,
+        ArchiveReportsService,
+        AllocationService,
+        OutreachEventsConsumer,
+      ],
     };
   }
 }

@@ -1,18 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditAction } from '../audit/audit-entry.entity';
-import { HistoryKind } from '../history/customer-history.entity';
+import { chunks } from '../support/chunks';
 import { ArchiveBatchEntity } from './archive-batch.entity';
 import { OutreachEventEntity } from './outreach-event.entity';
-
-/** Rows per multi-row statement: large batches go in a few statements, never one per row. */
-export const CHUNK_ROWS = 1000;
-
-export function chunks<T>(items: readonly T[], size = CHUNK_ROWS): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** A new customer from an archive row, ready to insert. */
 export interface NewArchiveCustomer {
@@ -120,39 +110,6 @@ export class ArchivesRepository {
     }
   }
 
-  /**
-   * Ownership history (S-3 / O-4 record) for many customers in one statement: only the customer and the
-   * owners vary. The same rows HistoryService.record writes, without building an entity per row.
-   */
-  async insertOwnerHistory(
-    manager: EntityManager,
-    rows: readonly { customerId: string; fromValue: string | null; toValue: string }[],
-    common: { cause: string; actorId: string | null; at: Date },
-  ): Promise<void> {
-    if (!rows.length) return;
-    await manager.query(
-      `INSERT INTO customer_history (customer_id, kind, from_value, to_value, cause, actor_id, at)
-       SELECT v.customer_id, $4, v.from_value, v.to_value, $5, $6, $7
-       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(customer_id, from_value, to_value)`,
-      [rows.map((r) => r.customerId), rows.map((r) => r.fromValue), rows.map((r) => r.toValue), HistoryKind.OWNER, common.cause, common.actorId, common.at],
-    );
-  }
-
-  /** P-2 entries for many customers in one statement (the rows AuditService.record writes). */
-  async insertAudit(
-    manager: EntityManager,
-    rows: readonly { subjectId: string; detail: Record<string, unknown> }[],
-    common: { actor: string; action: AuditAction; at: Date },
-  ): Promise<void> {
-    if (!rows.length) return;
-    await manager.query(
-      `INSERT INTO audit_log (actor, action, subject_type, subject_id, detail, at)
-       SELECT $3, $4, 'customer', v.subject_id, v.detail, $5
-       FROM unnest($1::uuid[], $2::jsonb[]) AS v(subject_id, detail)`,
-      [rows.map((r) => r.subjectId), rows.map((r) => JSON.stringify(r.detail)), common.actor, common.action, common.at],
-    );
-  }
-
   findBatch(id: string, manager?: EntityManager): Promise<ArchiveBatchEntity | null> {
     return this.m(manager).getRepository(ArchiveBatchEntity).findOneBy({ id });
   }
@@ -181,28 +138,20 @@ export class ArchivesRepository {
     return rows.map((r) => ({ row: r.row, customerId: r.customer_id, ownerId: r.owner_id, departmentId: r.department_id }));
   }
 
-  /** O-4 in three statements: the customers' owners, who got each row of the batch, and the batch itself. */
+  /** O-4's record in two statements: who got each row of the batch, and the batch itself (the owners are the ownership's). */
   async recordAllocation(
     manager: EntityManager,
     batchId: string,
-    assignments: readonly { customerId: string; employeeId: string; departmentId: string }[],
+    assignments: readonly { customerId: string; employeeId: string }[],
     by: string | null,
     at: Date,
   ): Promise<void> {
     if (assignments.length) {
-      const ids = assignments.map((a) => a.customerId);
-      const employees = assignments.map((a) => a.employeeId);
-      await manager.query(
-        `UPDATE customers c SET owner_id = v.owner_id, department_id = v.department_id, assigned_at = $4, updated_at = $4
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS v(id, owner_id, department_id)
-         WHERE c.id = v.id`,
-        [ids, employees, assignments.map((a) => a.departmentId), at],
-      );
       await manager.query(
         `UPDATE archive_batch_customers bc SET employee_id = v.employee_id
          FROM unnest($2::uuid[], $3::uuid[]) AS v(customer_id, employee_id)
          WHERE bc.batch_id = $1 AND bc.customer_id = v.customer_id`,
-        [batchId, ids, employees],
+        [batchId, assignments.map((a) => a.customerId), assignments.map((a) => a.employeeId)],
       );
     }
     await manager.query('UPDATE archive_batches SET allocated_at = $2, allocated_by = $3 WHERE id = $1', [batchId, at, by]);

@@ -1,18 +1,18 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EventConsumer } from '@crm/events';
-import { ArchivesRepository } from './archives.repository';
+import { ArchivesService } from './archives.service';
 
-/** Keeps the read model of campaigns' outreach events (O-1) that batches and allocation refer to. */
+/** `outreach.recorded` (O-1) hands over to the archives, which keep the events batches and allocation refer to. */
 @Injectable()
 export class OutreachEventsConsumer implements OnModuleInit {
   constructor(
     private readonly consumer: EventConsumer<'customers'>,
-    private readonly archives: ArchivesRepository,
+    private readonly archives: ArchivesService,
   ) {}
 
   onModuleInit(): void {
     this.consumer.on('outreach.recorded', (event, ctx) =>
-      this.archives.upsertOutreachEvent(ctx.manager, {
+      this.archives.recordOutreachEvent(ctx.manager, {
         id: event.outreachEventId,
         departmentId: event.departmentId,
         date: event.date,

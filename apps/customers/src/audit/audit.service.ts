@@ -1,28 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@crm/clock';
-import { AuditAction, AuditEntryEntity } from './audit-entry.entity';
+import type { Tx } from '@crm/database';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditRecord, AuditRepository } from './audit.repository';
 
-/** P-2: records reads of full personal data and ownership changes. */
+/** P-2: records reads of full personal data, ownership changes and partner keys. */
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
     private readonly clock: Clock,
   ) {}
 
-  async record(
-    entries: { actor: string; action: AuditAction; subjectType: string; subjectId: string; detail?: Record<string, unknown> }[],
-    manager?: EntityManager,
-  ): Promise<void> {
-    if (!entries.length) return;
-    const at = this.clock.now();
-    await (manager ?? this.dataSource.manager)
-      .getRepository(AuditEntryEntity)
-      .insert(entries.map((e) => ({ ...e, detail: (e.detail ?? {}) as AuditEntryEntity['detail'] & object, at })) as never);
+  record(entries: AuditRecord[], tx?: Tx): Promise<void> {
+    return this.audit.insert(entries, this.clock.now(), tx);
   }
 
   list(subjectId: string): Promise<AuditEntryEntity[]> {
-    return this.dataSource.getRepository(AuditEntryEntity).find({ where: { subjectId }, order: { at: 'DESC' }, take: 200 });
+    return this.audit.list(subjectId);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@crm/clock';
+import { Transactions, type Tx } from '@crm/database';
 import { OutboxWriter, SweepRunner } from '@crm/events';
 import { CustomerStage, ValueTier } from '../customers/customer.entity';
 import { HistoryKind } from '../history/customer-history.entity';
@@ -46,7 +46,7 @@ interface PlannedChange {
 @Injectable()
 export class ClassificationService implements OnModuleInit {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repo: ClassificationRepository,
     private readonly history: HistoryService,
     private readonly outbox: OutboxWriter,
@@ -63,13 +63,13 @@ export class ClassificationService implements OnModuleInit {
     return this.options.windows ?? DEFAULT_STAGE_WINDOWS;
   }
 
-  /** Recomputes one customer's stage inside `manager`'s transaction (an event handler's). */
-  async recompute(manager: EntityManager, customerId: string, trigger: StageTrigger): Promise<AppliedStageUpdate | null> {
+  /** Recomputes one customer's stage inside `tx`'s transaction (an event handler's). */
+  async recompute(tx: Tx, customerId: string, trigger: StageTrigger): Promise<AppliedStageUpdate | null> {
     // Facts of a customer this service does not know are kept all the same; there is no stage to move.
-    if (!(await this.repo.lockCustomer(manager, customerId))) return null;
+    if (!(await this.repo.lockCustomer(tx, customerId))) return null;
     const now = this.clock.now();
-    const planned = this.plan(await this.repo.factsOf(manager, [customerId]), now);
-    const [applied] = await this.apply(manager, planned, now, trigger);
+    const planned = this.plan(await this.repo.factsOf(tx, [customerId]), now);
+    const [applied] = await this.apply(tx, planned, now, trigger);
     return applied ?? null;
   }
 
@@ -87,13 +87,13 @@ export class ClassificationService implements OnModuleInit {
   }
 
   /** Stage, history (S-3) and events for the planned changes, each step one statement. */
-  private async apply(manager: EntityManager, planned: readonly PlannedChange[], now: Date, trigger: StageTrigger): Promise<AppliedStageUpdate[]> {
+  private async apply(tx: Tx, planned: readonly PlannedChange[], now: Date, trigger: StageTrigger): Promise<AppliedStageUpdate[]> {
     if (!planned.length) return [];
-    const applied = await this.repo.applyStages(manager, planned.map((p) => p.update), now);
+    const applied = await this.repo.applyStages(tx, planned.map((p) => p.update), now);
     if (!applied.length) return [];
     const reasons = new Map(planned.map((p) => [p.update.customerId, p.decision.reason]));
     await this.history.record(
-      manager,
+      tx,
       applied.map((a) => ({
         customerId: a.customerId,
         kind: HistoryKind.STAGE,
@@ -105,7 +105,7 @@ export class ClassificationService implements OnModuleInit {
       })),
     );
     await this.outbox.append(
-      manager,
+      tx,
       applied.map((a) => ({
         name: 'customer.stage_changed' as const,
         payload: {
@@ -136,9 +136,9 @@ export class ClassificationService implements OnModuleInit {
     let after: string | null = null;
     for (;;) {
       const cursor: string | null = after;
-      const { scanned, last, applied } = await this.dataSource.transaction(async (manager) => {
-        const page = await this.repo.factsPage(manager, cursor, pageSize);
-        const done = await this.apply(manager, this.plan(page, now), now, trigger);
+      const { scanned, last, applied } = await this.transactions.run(async (tx) => {
+        const page = await this.repo.factsPage(tx, cursor, pageSize);
+        const done = await this.apply(tx, this.plan(page, now), now, trigger);
         return { scanned: page.length, last: page.length ? page[page.length - 1].customerId : null, applied: done };
       });
       customers += scanned;
@@ -154,15 +154,15 @@ export class ClassificationService implements OnModuleInit {
   /** S-2 over trailing-365-day net spend, in one transaction so every tier comes from one ranking. */
   private assignTiers(now: Date) {
     const since = new Date(now.getTime() - VALUE_TIER_WINDOW_DAYS * DAY_MS);
-    return this.dataSource.transaction(async (manager) => {
-      const spends = await this.repo.trailingSpend(manager, since);
+    return this.transactions.run(async (tx) => {
+      const spends = await this.repo.trailingSpend(tx, since);
       const tiers = assignValueTiers(spends);
       const tiered = [...tiers].flatMap(([customerId, tier]) => (tier ? [{ customerId, tier: tier as ValueTier }] : []));
       const tiersSet: Record<ValueTier, number> = { A: 0, B: 0, C: 0 };
       for (let i = 0; i < tiered.length; i += TIER_CHUNK) {
-        for (const tier of await this.repo.applyTiers(manager, tiered.slice(i, i + TIER_CHUNK), now)) tiersSet[tier]++;
+        for (const tier of await this.repo.applyTiers(tx, tiered.slice(i, i + TIER_CHUNK), now)) tiersSet[tier]++;
       }
-      const tiersCleared = await this.repo.clearTiers(manager, since, now);
+      const tiersCleared = await this.repo.clearTiers(tx, since, now);
       const distribution: Record<ValueTier, number> = { A: 0, B: 0, C: 0 };
       for (const t of tiered) distribution[t.tier]++;
       return {

@@ -12,11 +12,3 @@ export const CustomerErrors = defineErrors({
   CUSTOMER_NOT_EDITABLE: { status: 403, title: 'You may not change this customer' },
   TRANSFER_TO_SAME_OWNER: { status: 409, title: 'The customer already belongs to this employee' },
 });
-
-export const OrganisationErrors = defineErrors({
-  DEPARTMENT_NOT_FOUND: { status: 404, title: 'Department not found' },
-  DEPARTMENT_CODE_EXISTS: { status: 409, title: 'A department with this code already exists' },
-  EMPLOYEE_NOT_FOUND: { status: 404, title: 'Employee not found' },
-  HEAD_NOT_IN_DEPARTMENT: { status: 422, title: 'The head must be an employee of the department' },
-  DEPARTMENT_REQUIRED: { status: 422, title: 'This role needs a department' },
-});

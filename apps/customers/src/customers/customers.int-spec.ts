@@ -77,6 +77,20 @@ describe('customers service', () => {
     expect((await get('/api/v1/customers?phone=13800000009')).json().items).toHaveLength(0);
   });
 
+  it('tells a caller who is no employee (a role-only token) to name an owner, and registers with one', async () => {
+    const refused = await post('/api/v1/customers', { name: '钱', phone: '13800000011', source: 'WALK_IN' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('OWNER_NOT_FOUND');
+    expect(refused.json().detail).toMatch(/not an employee.*ownerId/);
+    const unknown = randomUUID();
+    expect((await post('/api/v1/customers', { name: '钱', phone: '13800000011', source: 'WALK_IN', ownerId: unknown })).json()).toMatchObject({
+      code: 'OWNER_NOT_FOUND',
+      detail: `No employee ${unknown}`,
+    });
+    const registered = await post('/api/v1/customers', { name: '钱', phone: '13800000011', source: 'WALK_IN', ownerId: alice });
+    expect([registered.statusCode, registered.json().ownerId]).toEqual([201, alice]);
+  });
+
   it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
     const res = await svc.inject({ method: 'POST', url: '/api/v1/customers', payload: '{"name":', headers: { ...as(alice, Role.EMPLOYEE, d1), 'content-type': 'application/json' } });
     expect(res.statusCode).toBe(400);

@@ -1,46 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { OrganisationService } from '../organisation/organisation.service';
-import { CustomersRepository } from '../customers/customers.repository';
-import { CustomerEntity } from '../customers/customer.entity';
-import { DepartmentEntity } from '../organisation/department.entity';
-import { EmployeeEntity } from '../organisation/employee.entity';
-
-function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
-  const map = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => map.get(id) ?? null);
-}
-
-export interface RequestLoaders {
-  employee: DataLoader<string, EmployeeEntity | null>;
-  department: DataLoader<string, DepartmentEntity | null>;
-  customer: DataLoader<string, CustomerEntity | null>;
-}
+import { CustomerEntity } from './customer.entity';
+import { CustomersService } from './customers.service';
 
 /**
- * One batch query per relation per request (architecture.md: DataLoader for every relation and reference).
- * The loaders hang off the request object rather than a request-scoped provider, so resolvers stay
- * singletons and nothing is rebuilt per request but the loaders themselves.
+ * One batch query per request for customers reached by id (a referrer, a federation reference). The loaders
+ * hang off the request object, so resolvers stay singletons.
  */
 @Injectable()
-export class Loaders {
-  private readonly perRequest = new WeakMap<object, RequestLoaders>();
+export class CustomersLoaders {
+  private readonly perRequest = new WeakMap<object, DataLoader<string, CustomerEntity | null>>();
 
-  constructor(
-    private readonly organisation: OrganisationService,
-    private readonly customers: CustomersRepository,
-  ) {}
+  constructor(private readonly customers: CustomersService) {}
 
-  for(request: object): RequestLoaders {
-    let loaders = this.perRequest.get(request);
-    if (!loaders) {
-      loaders = {
-        employee: new DataLoader(async (ids) => byId(ids, await this.organisation.employeesByIds(ids))),
-        department: new DataLoader(async (ids) => byId(ids, await this.organisation.departmentsByIds(ids))),
-        customer: new DataLoader(async (ids) => byId(ids, await this.customers.findByIds(ids))),
-      };
-      this.perRequest.set(request, loaders);
+  customer(request: object): DataLoader<string, CustomerEntity | null> {
+    let loader = this.perRequest.get(request);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const rows = new Map((await this.customers.findMany(ids)).map((c) => [c.id, c]));
+        return ids.map((id) => rows.get(id) ?? null);
+      });
+      this.perRequest.set(request, loader);
     }
-    return loaders;
+    return loader;
   }
 }

@@ -1,49 +1,12 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, PartialType, PickType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, ID, InputType, ObjectType, PartialType, PickType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, Length, IsBoolean } from 'class-validator';
-import { Role } from '@crm/auth';
-import { CustomerSource, CustomerStage, Gender, ValueTier } from '../customers/customer.entity';
+import { CustomerSource, CustomerStage, Gender, ValueTier } from './customer.entity';
 
 // GraphQL models are separate from TypeORM entities (architecture.md; the NestJS federation sample's models/).
-registerEnumType(Role, { name: 'Role' });
 registerEnumType(CustomerSource, { name: 'CustomerSource' });
 registerEnumType(CustomerStage, { name: 'CustomerStage' });
 registerEnumType(Gender, { name: 'Gender' });
 registerEnumType(ValueTier, { name: 'ValueTier' });
-
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Department {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  name: string;
-
-  @Field()
-  code: string;
-
-  @Field(() => ID, { nullable: true })
-  headId: string | null;
-}
-
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Employee {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => Role)
-  role: Role;
-
-  @Field(() => ID, { nullable: true })
-  departmentId: string | null;
-
-  @Field(() => Department, { nullable: true })
-  department?: Department | null;
-}
 
 @ObjectType()
 @Directive('@key(fields: "id")')
@@ -229,4 +192,3 @@ export class UpdateCustomerInput extends PartialType(
 ) {}
 
 export const MAX_CONNECTION_PAGE = 200;
-export { Int };

@@ -1,16 +1,24 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
-import { HistoryService } from '../history/history.service';
-import { OrganisationService } from '../organisation/organisation.service';
+import { AuditModule } from '../audit/audit.module';
+import { HistoryModule } from '../history/history.module';
+import { ownerAndDepartmentFields } from '../organisation/organisation.fields';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { OwnershipModule } from '../ownership/ownership.module';
+import { CustomersController } from './customers.controller';
+import { CustomersLoaders } from './customers.loaders';
+import { Customer } from './customers.models';
 import { CustomersRepository } from './customers.repository';
+import { CustomerResolver } from './customers.resolver';
 import { CustomersService } from './customers.service';
 
 /**
- * The customer core every capability builds on (registration, transfer, history, audit, organisation),
- * exported so archives, classification and transfers reuse the one implementation of each rule.
+ * Customers: registration, reads (P-1, P-2), updates and transfers over REST and GraphQL. The service is
+ * exported so archives and transfers reuse the one implementation of each rule.
  */
 @Module({
-  providers: [OrganisationService, CustomersRepository, CustomersService, HistoryService, AuditService],
-  exports: [OrganisationService, CustomersRepository, CustomersService, HistoryService, AuditService],
+  imports: [OrganisationModule, OwnershipModule, HistoryModule, AuditModule],
+  controllers: [CustomersController],
+  providers: [CustomersRepository, CustomersService, CustomersLoaders, CustomerResolver, ownerAndDepartmentFields(Customer)],
+  exports: [CustomersService, CustomersRepository],
 })
-export class CustomersCoreModule {}
+export class CustomersModule {}

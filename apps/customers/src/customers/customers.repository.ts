@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { keysetPage, type KeysetSort, type Page } from '@crm/database';
+import { keysetPage, type Page } from '@crm/database';
+import { CUSTOMER_LIST_ORDER } from './customer-list-order';
 import { CustomerEntity, CustomerStage } from './customer.entity';
 
 export interface CustomerFilter {
@@ -14,8 +15,6 @@ export interface CustomerFilter {
 }
 
 /** Every query of customers lives here (architecture.md "Inside a service"). */
-/** The order of customer lists (newest last); their cursors, REST's and the graph's edges, are keyed on it. */
-export const CUSTOMER_LIST_ORDER: KeysetSort<{ id: string; createdAt: Date | string }> = { column: 'c.created_at', value: (c) => c.createdAt };
 
 @Injectable()
 export class CustomersRepository {

@@ -1,35 +1,36 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentPrincipal, FieldCaller, PartnerScopes, Principal, RequestHeaders, Role, Roles } from '@crm/auth';
+import { Allow, CurrentPrincipal, FieldCaller, Principal, RequestHeaders } from '@crm/auth';
 import { DEFAULT_PAGE_SIZE, keysetCursor } from '@crm/database';
 import { CommonErrors, inField } from '@crm/errors';
-import { CUSTOMER_LIST_ORDER } from '../customers/customers.repository';
-import { CustomersService } from '../customers/customers.service';
-import { HistoryService, historyView } from '../history/history.service';
-import { Loaders } from './loaders';
-import { Customer, CustomerConnection, CustomerFilter, Department, Employee, HistoryEntry, MAX_CONNECTION_PAGE, RegisterCustomerInput, UpdateCustomerInput } from './models';
+import { CUSTOMER_LIST_ORDER } from './customer-list-order';
+import { historyEntryView } from './customer.view';
+import { CustomersLoaders } from './customers.loaders';
+import { Customer, CustomerConnection, CustomerFilter, HistoryEntry, MAX_CONNECTION_PAGE, RegisterCustomerInput, UpdateCustomerInput } from './customers.models';
+import { CustomersPolicy } from './customers.policy';
+import { CustomersService } from './customers.service';
 
 interface GqlContext {
   req: { principal?: Principal; headers: RequestHeaders };
 }
 
+/** Customer queries and mutations; `owner` and `department` come from the organisation (organisation.fields.ts). */
 @Resolver(() => Customer)
 export class CustomerResolver {
   constructor(
     private readonly customerService: CustomersService,
-    private readonly historyService: HistoryService,
-    private readonly loaders: Loaders,
+    private readonly loaders: CustomersLoaders,
     private readonly caller: FieldCaller,
   ) {}
 
   @Query(() => Customer, { nullable: true })
-  @PartnerScopes('customers:read')
+  @Allow(CustomersPolicy.read)
   async customer(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string, @Context() ctx: GqlContext) {
-    const entity = await this.loaders.for(ctx.req).customer.load(id);
+    const entity = await this.loaders.customer(ctx.req).load(id);
     return entity ? this.customerService.view(viewer, entity) : null;
   }
 
   @Query(() => CustomerConnection)
-  @PartnerScopes('customers:read')
+  @Allow(CustomersPolicy.read)
   async customers(
     @CurrentPrincipal() viewer: Principal,
     @Args('filter', { type: () => CustomerFilter, nullable: true }) filter: CustomerFilter | null,
@@ -44,19 +45,19 @@ export class CustomerResolver {
   }
 
   @Mutation(() => Customer)
-  @PartnerScopes('customers:write')
+  @Allow(CustomersPolicy.register)
   registerCustomer(@CurrentPrincipal() viewer: Principal, @Args('input') input: RegisterCustomerInput) {
     return this.customerService.register(viewer, input);
   }
 
   @Mutation(() => Customer)
-  @PartnerScopes('customers:write')
+  @Allow(CustomersPolicy.update)
   updateCustomer(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateCustomerInput) {
     return this.customerService.update(viewer, id, input);
   }
 
   @Mutation(() => Customer)
-  @Roles(Role.RESOURCE_DIRECTOR)
+  @Allow(CustomersPolicy.transfer)
   transferCustomer(
     @CurrentPrincipal() viewer: Principal,
     @Args('id', { type: () => ID }) id: string,
@@ -66,27 +67,16 @@ export class CustomerResolver {
     return this.customerService.transferByDirector(viewer, id, { toEmployeeId, reason });
   }
 
-  @ResolveField(() => Employee, { nullable: true })
-  owner(@Parent() c: Customer, @Context() ctx: GqlContext) {
-    return this.loaders.for(ctx.req).employee.load(c.ownerId);
-  }
-
-  @ResolveField(() => Department, { nullable: true })
-  department(@Parent() c: Customer, @Context() ctx: GqlContext) {
-    return this.loaders.for(ctx.req).department.load(c.departmentId);
-  }
-
   @ResolveField(() => Customer, { nullable: true })
   async referrer(@CurrentPrincipal() viewer: Principal, @Parent() c: Customer, @Context() ctx: GqlContext) {
     if (!c.referrerId) return null;
-    const entity = await this.loaders.for(ctx.req).customer.load(c.referrerId);
+    const entity = await this.loaders.customer(ctx.req).load(c.referrerId);
     return entity ? this.customerService.view(viewer, entity) : null;
   }
 
   @ResolveField(() => [HistoryEntry])
   async history(@Parent() c: Customer) {
-    const rows = await this.historyService.list(c.id);
-    return rows.map(historyView);
+    return (await this.customerService.listHistory(c.id)).map(historyEntryView);
   }
 
   /**
@@ -96,8 +86,8 @@ export class CustomerResolver {
   @ResolveReference()
   resolveReference(ref: { id: string }, ctx: GqlContext) {
     return inField(async () => {
-      const viewer = await this.caller.require(ctx.req, ['customers:read']);
-      const entity = await this.loaders.for(ctx.req).customer.load(ref.id);
+      const viewer = await this.caller.require(ctx.req, CustomersPolicy.read.scopes);
+      const entity = await this.loaders.customer(ctx.req).load(ref.id);
       return entity ? this.customerService.view(viewer, entity) : null;
     });
   }

@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { isEmployee, Principal, Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
-import { isUniqueViolation } from '@crm/database';
+import { isUniqueViolation, Transactions, type Page, type Tx } from '@crm/database';
 import { CommonErrors } from '@crm/errors';
-import { DomainEvent, OutboxWriter } from '@crm/events';
+import { DomainEvent, OutboxWriter, TransferCause } from '@crm/events';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
-import { HistoryKind } from '../history/customer-history.entity';
+import { CustomerHistoryEntity } from '../history/customer-history.entity';
 import { HistoryService } from '../history/history.service';
 import { OrganisationService } from '../organisation/organisation.service';
+import { OwnershipService } from '../ownership/ownership.service';
 import { CustomerErrors } from './customer-errors';
 import { CustomerEntity, CustomerStage } from './customer.entity';
 import { CustomerQueryDto, RegisterCustomerDto, TransferCustomerDto, UpdateCustomerDto } from './customer.dto';
 import { customerView, CustomerView } from './customer.view';
-import type { Page } from '@crm/database';
 import { CustomerFilter, CustomersRepository } from './customers.repository';
 import { actorOf, mayEditCustomer, maySeeFullPhone } from './personal-data-policy';
 import { normalizeMainlandMobile } from './phone';
@@ -26,21 +25,22 @@ export interface TransferRequest {
   customerId: string;
   toEmployeeId: string;
   reason: string;
-  cause: 'MANUAL' | 'COMPLAINT_BREACH' | 'UNDER_SERVED';
+  cause: TransferCause;
   causeId: string | null;
   actorId: string | null;
 }
 
 /**
  * Customers: registration with dedupe by normalised phone, reads with P-1 masking and P-2 audit, updates,
- * ownership transfer with history. REST, GraphQL and event consumers all come through here.
+ * ownership transfer (written by the ownership capability). REST, GraphQL and event consumers all come here.
  */
 @Injectable()
 export class CustomersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly customers: CustomersRepository,
     private readonly organisation: OrganisationService,
+    private readonly ownership: OwnershipService,
     private readonly history: HistoryService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxWriter,
@@ -58,7 +58,11 @@ export class CustomersService {
     const ownerId = dto.ownerId ?? (isEmployee(viewer) ? viewer.employeeId : undefined);
     if (!ownerId) throw CommonErrors.VALIDATION_FAILED('ownerId is required when the caller is not an employee', { errors: [{ field: 'ownerId', reason: 'required' }] });
     const owner = await this.organisation.findEmployee(ownerId);
-    if (!owner) throw CustomerErrors.OWNER_NOT_FOUND(`No employee ${ownerId}`);
+    if (!owner) {
+      // A role-only development token names no employee: the caller cannot own the customer.
+      if (!dto.ownerId) throw CustomerErrors.OWNER_NOT_FOUND(`The caller (${ownerId}) is not an employee, so the customer needs an ownerId: the employee who will own it`);
+      throw CustomerErrors.OWNER_NOT_FOUND(`No employee ${ownerId}`);
+    }
     if (!owner.departmentId) throw CustomerErrors.OWNER_HAS_NO_DEPARTMENT(`${owner.name} belongs to no department`);
     if (isEmployee(viewer) && owner.id !== viewer.employeeId && !MAY_ASSIGN_ANY_OWNER.includes(viewer.role) && owner.departmentId !== viewer.departmentId) {
       throw CustomerErrors.OWNER_NOT_IN_DEPARTMENT();
@@ -66,8 +70,9 @@ export class CustomersService {
     if (dto.referrerId && !(await this.customers.findById(dto.referrerId))) throw CustomerErrors.REFERRER_NOT_FOUND(`No customer ${dto.referrerId}`);
 
     const now = this.clock.now();
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const existing = await this.customers.findByPhone(phone, manager);
+    const actorId = isEmployee(viewer) ? viewer.employeeId : null;
+    const saved = await this.transactions.run(async (tx) => {
+      const existing = await this.customers.findByPhone(phone, tx);
       if (existing) throw CustomerErrors.CUSTOMER_PHONE_EXISTS('This phone is already a customer', { customerId: existing.id });
       const customer = await this.customers
         .insert(
@@ -89,65 +94,69 @@ export class CustomersService {
             createdAt: now,
             updatedAt: now,
           },
-          manager,
+          tx,
         )
         .catch((e) => {
           // Two registrations of one phone at once: the unique index decides, the loser hears why.
           if (isUniqueViolation(e)) throw CustomerErrors.CUSTOMER_PHONE_EXISTS('This phone is already a customer');
           throw e;
         });
-      await this.history.record(manager, [
-        { customerId: customer.id, kind: HistoryKind.OWNER, fromValue: null, toValue: owner.id, cause: 'registration', actorId: isEmployee(viewer) ? viewer.employeeId : null, at: now },
-      ]);
-      await this.outbox.append(manager, this.registeredEvents(customer, null, isEmployee(viewer) ? viewer.employeeId : null));
+      await this.outbox.append(tx, [this.registeredEvent(customer, null)]);
+      await this.ownership.recordFirstOwners(tx, [{ customerId: customer.id, ownerId: customer.ownerId, departmentId: customer.departmentId }], {
+        cause: 'registration',
+        causeCode: 'REGISTRATION',
+        causeId: null,
+        actorId,
+        at: now,
+      });
       return customer;
     });
     return this.view(viewer, saved);
   }
 
-  /** The events of a new customer: it exists, and it has its first owner. */
-  registeredEvents(customer: CustomerEntity, outreachEventId: string | null, assignedBy: string | null): DomainEvent[] {
-    const at = customer.createdAt.toISOString();
-    return [
-      {
-        name: 'customer.registered',
-        payload: {
-          customerId: customer.id,
-          ownerId: customer.ownerId,
-          departmentId: customer.departmentId,
-          referrerId: customer.referrerId,
-          source: customer.source,
-          outreachEventId,
-          stage: customer.stage,
-          registeredAt: at,
-        },
+  /** The event of a new customer (its first owner is the ownership capability's `customer.assigned`). */
+  registeredEvent(
+    customer: Pick<CustomerEntity, 'id' | 'ownerId' | 'departmentId' | 'referrerId' | 'source' | 'stage' | 'createdAt'>,
+    outreachEventId: string | null,
+  ): DomainEvent<'customer.registered'> {
+    return {
+      name: 'customer.registered',
+      payload: {
+        customerId: customer.id,
+        ownerId: customer.ownerId,
+        departmentId: customer.departmentId,
+        referrerId: customer.referrerId,
+        source: customer.source,
+        outreachEventId,
+        stage: customer.stage,
+        registeredAt: customer.createdAt.toISOString(),
       },
-      {
-        name: 'customer.assigned',
-        payload: {
-          customerId: customer.id,
-          ownerId: customer.ownerId,
-          departmentId: customer.departmentId,
-          previousOwnerId: null,
-          previousDepartmentId: null,
-          allocationId: null,
-          assignedBy,
-          assignedAt: at,
-        },
-      },
-    ];
+    };
   }
 
   async get(viewer: Principal | undefined, id: string): Promise<CustomerView> {
-    const customer = await this.customers.findById(id);
-    if (!customer) throw CustomerErrors.CUSTOMER_NOT_FOUND(`No customer ${id}`);
-    return this.view(viewer, customer);
+    return this.view(viewer, await this.entity(id));
   }
 
   async entity(id: string): Promise<CustomerEntity> {
     const customer = await this.customers.findById(id);
     if (!customer) throw CustomerErrors.CUSTOMER_NOT_FOUND(`No customer ${id}`);
     return customer;
+  }
+
+  findMany(ids: readonly string[]): Promise<CustomerEntity[]> {
+    return this.customers.findByIds(ids);
+  }
+
+  /** A customer's history, newest first (404 for an unknown customer). */
+  async historyOf(id: string): Promise<CustomerHistoryEntity[]> {
+    await this.entity(id);
+    return this.history.list(id);
+  }
+
+  /** The history of a customer already found (GraphQL's field). */
+  listHistory(id: string): Promise<CustomerHistoryEntity[]> {
+    return this.history.list(id);
   }
 
   async list(viewer: Principal | undefined, query: CustomerQueryDto, limit: number): Promise<Page<CustomerView>> {
@@ -179,13 +188,13 @@ export class CustomersService {
 
   async update(viewer: Principal | undefined, id: string, dto: UpdateCustomerDto): Promise<CustomerView> {
     const phone = dto.phone !== undefined ? this.normalisePhone(dto.phone) : undefined;
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const customer = await this.customers.findByIdForUpdate(id, manager);
+    const saved = await this.transactions.run(async (tx) => {
+      const customer = await this.customers.findByIdForUpdate(id, tx);
       if (!customer) throw CustomerErrors.CUSTOMER_NOT_FOUND(`No customer ${id}`);
       if (!mayEditCustomer(viewer, customer)) throw CustomerErrors.CUSTOMER_NOT_EDITABLE();
       const changed: ('name' | 'phone' | 'gender' | 'birthDate' | 'address')[] = [];
       if (phone !== undefined && phone !== customer.phone) {
-        const other = await this.customers.findByPhone(phone, manager);
+        const other = await this.customers.findByPhone(phone, tx);
         if (other) throw CustomerErrors.CUSTOMER_PHONE_EXISTS('This phone is already a customer', { customerId: other.id });
         customer.phone = phone;
         changed.push('phone');
@@ -200,9 +209,9 @@ export class CustomersService {
       if (dto.notes !== undefined) customer.notes = dto.notes;
       if (!changed.length && dto.notes === undefined) return customer;
       customer.updatedAt = this.clock.now();
-      await this.customers.save(customer, manager);
+      await this.customers.save(customer, tx);
       if (changed.length) {
-        await this.outbox.append(manager, [
+        await this.outbox.append(tx, [
           { name: 'customer.updated', payload: { customerId: customer.id, changed, referrerId: customer.referrerId, updatedAt: customer.updatedAt.toISOString() } },
         ]);
       }
@@ -218,48 +227,27 @@ export class CustomersService {
     return this.view(viewer, customer);
   }
 
-  /** Moves a customer to another owner in one transaction: row, history, audit and event together. */
-  async transfer(request: TransferRequest, actor: string, outer?: EntityManager): Promise<CustomerEntity> {
-    const run = async (manager: EntityManager) => {
-      const customer = await this.customers.findByIdForUpdate(request.customerId, manager);
-      if (!customer) throw CustomerErrors.CUSTOMER_NOT_FOUND(`No customer ${request.customerId}`);
-      const to = await this.organisation.findEmployee(request.toEmployeeId);
-      if (!to) throw CustomerErrors.OWNER_NOT_FOUND(`No employee ${request.toEmployeeId}`);
-      if (!to.departmentId) throw CustomerErrors.OWNER_HAS_NO_DEPARTMENT(`${to.name} belongs to no department`);
-      if (to.id === customer.ownerId) throw CustomerErrors.TRANSFER_TO_SAME_OWNER();
-      const now = this.clock.now();
-      const from = { ownerId: customer.ownerId, departmentId: customer.departmentId };
-      customer.ownerId = to.id;
-      customer.departmentId = to.departmentId;
-      customer.assignedAt = now;
-      customer.updatedAt = now;
-      await this.customers.save(customer, manager);
-      await this.history.record(manager, [
-        { customerId: customer.id, kind: HistoryKind.OWNER, fromValue: from.ownerId, toValue: to.id, cause: request.reason, actorId: request.actorId, at: now },
-      ]);
-      await this.audit.record(
-        [{ actor, action: AuditAction.OWNER_CHANGED, subjectType: 'customer', subjectId: customer.id, detail: { from: from.ownerId, to: to.id, cause: request.cause, causeId: request.causeId } }],
-        manager,
-      );
-      await this.outbox.append(manager, [
-        {
-          name: 'customer.transferred',
-          payload: {
-            customerId: customer.id,
-            fromOwnerId: from.ownerId,
-            fromDepartmentId: from.departmentId,
-            toOwnerId: to.id,
-            toDepartmentId: to.departmentId,
-            reason: request.reason,
-            cause: request.cause,
-            causeId: request.causeId,
-            transferredBy: request.actorId,
-            transferredAt: now.toISOString(),
-          },
-        },
-      ]);
-      return customer;
-    };
-    return outer ? run(outer) : this.dataSource.transaction(run);
+  /** Moves a customer to another owner in one transaction (`outer` when the caller has one): the rules, then the writer. */
+  async transfer(request: TransferRequest, actor: string, outer?: Tx): Promise<CustomerEntity> {
+    return this.transactions.run(
+      async (tx) => {
+        const from = await this.ownership.lock(tx, request.customerId);
+        if (!from) throw CustomerErrors.CUSTOMER_NOT_FOUND(`No customer ${request.customerId}`);
+        const to = await this.organisation.findEmployee(request.toEmployeeId);
+        if (!to) throw CustomerErrors.OWNER_NOT_FOUND(`No employee ${request.toEmployeeId}`);
+        if (!to.departmentId) throw CustomerErrors.OWNER_HAS_NO_DEPARTMENT(`${to.name} belongs to no department`);
+        if (to.id === from.ownerId) throw CustomerErrors.TRANSFER_TO_SAME_OWNER();
+        await this.ownership.transfer(tx, [{ customerId: request.customerId, from, to: { ownerId: to.id, departmentId: to.departmentId } }], {
+          reason: request.reason,
+          cause: request.cause,
+          causeId: request.causeId,
+          actor,
+          actorId: request.actorId,
+          at: this.clock.now(),
+        });
+        return (await this.customers.findById(request.customerId, tx))!;
+      },
+      { outer },
+    );
   }
 }

@@ -28,6 +28,17 @@ export class CustomerHistoryEntity {
   @Column('text')
   cause: string;
 
+  /**
+   * What kind of cause moved the owner, as events and audit name it (REGISTRATION, ARCHIVE, ALLOCATION, MANUAL,
+   * COMPLAINT_BREACH, UNDER_SERVED); null for stage changes.
+   */
+  @Column('text', { nullable: true })
+  causeCode: string | null;
+
+  /** The record behind the cause (the archive batch, the breached complaint…), so a cause is acted on once. */
+  @Column('text', { nullable: true })
+  causeId: string | null;
+
   @Column('uuid', { nullable: true })
   actorId: string | null;
 

@@ -1,17 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { PartnerScopes, Role, Roles } from '@crm/auth';
-import { DEFAULT_PAGE_SIZE } from '@crm/database';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '@crm/auth';
+import { DEFAULT_PAGE_SIZE, Page } from '@crm/database';
+import { ApiPageResponse, ApiProblems } from '@crm/http';
 import { CreateDepartmentDto, CreateEmployeeDto, EmployeeQueryDto, UpdateDepartmentDto } from './organisation.dto';
+import { OrganisationPolicy } from './organisation.policy';
 import { OrganisationService } from './organisation.service';
-
-const departmentView = (d: { id: string; name: string; code: string; headId: string | null }) => ({ id: d.id, name: d.name, code: d.code, headId: d.headId });
-const employeeView = (e: { id: string; name: string; role: Role; departmentId: string | null }) => ({
-  id: e.id,
-  name: e.name,
-  role: e.role,
-  departmentId: e.departmentId,
-});
+import { departmentView, DepartmentView, employeeView, EmployeeView } from './organisation.view';
 
 @ApiTags('organisation')
 @Controller('api/v1')
@@ -19,45 +14,57 @@ export class OrganisationController {
   constructor(private readonly organisation: OrganisationService) {}
 
   @Post('departments')
-  @Roles(Role.ADMIN)
-  async createDepartment(@Body() dto: CreateDepartmentDto) {
+  @Allow(OrganisationPolicy.createDepartment)
+  @ApiCreatedResponse({ type: DepartmentView })
+  @ApiProblems(409)
+  async createDepartment(@Body() dto: CreateDepartmentDto): Promise<DepartmentView> {
     return departmentView(await this.organisation.createDepartment(dto));
   }
 
   @Get('departments')
-  @PartnerScopes('customers:read')
-  async listDepartments() {
+  @Allow(OrganisationPolicy.read)
+  @ApiPageResponse(DepartmentView, 'Every department (one page)')
+  async listDepartments(): Promise<Page<DepartmentView>> {
     return { items: (await this.organisation.listDepartments()).map(departmentView), nextCursor: null };
   }
 
   @Get('departments/:id')
-  @PartnerScopes('customers:read')
-  async department(@Param('id', ParseUUIDPipe) id: string) {
+  @Allow(OrganisationPolicy.read)
+  @ApiOkResponse({ type: DepartmentView })
+  @ApiProblems(404)
+  async getDepartment(@Param('id', ParseUUIDPipe) id: string): Promise<DepartmentView> {
     return departmentView(await this.organisation.department(id));
   }
 
   @Patch('departments/:id')
-  @Roles(Role.ADMIN, Role.GENERAL_MANAGER)
-  async updateDepartment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDepartmentDto) {
+  @Allow(OrganisationPolicy.updateDepartment)
+  @ApiOkResponse({ type: DepartmentView })
+  @ApiProblems(404, 422)
+  async updateDepartment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentView> {
     return departmentView(await this.organisation.updateDepartment(id, dto));
   }
 
   @Post('employees')
-  @Roles(Role.ADMIN)
-  async createEmployee(@Body() dto: CreateEmployeeDto) {
+  @Allow(OrganisationPolicy.createEmployee)
+  @ApiCreatedResponse({ type: EmployeeView })
+  @ApiProblems(404, 422)
+  async createEmployee(@Body() dto: CreateEmployeeDto): Promise<EmployeeView> {
     return employeeView(await this.organisation.createEmployee(dto));
   }
 
   @Get('employees')
-  @PartnerScopes('customers:read')
-  async listEmployees(@Query() query: EmployeeQueryDto) {
+  @Allow(OrganisationPolicy.read)
+  @ApiPageResponse(EmployeeView)
+  async listEmployees(@Query() query: EmployeeQueryDto): Promise<Page<EmployeeView>> {
     const page = await this.organisation.listEmployees({ departmentId: query.departmentId }, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor);
     return { items: page.items.map(employeeView), nextCursor: page.nextCursor };
   }
 
   @Get('employees/:id')
-  @PartnerScopes('customers:read')
-  async employee(@Param('id', ParseUUIDPipe) id: string) {
+  @Allow(OrganisationPolicy.read)
+  @ApiOkResponse({ type: EmployeeView })
+  @ApiProblems(404)
+  async getEmployee(@Param('id', ParseUUIDPipe) id: string): Promise<EmployeeView> {
     return employeeView(await this.organisation.employee(id));
   }
 }

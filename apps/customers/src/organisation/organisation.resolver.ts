@@ -1,9 +1,10 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { FieldCaller, PartnerScopes, Principal, RequestHeaders } from '@crm/auth';
+import { Allow, FieldCaller, Principal, RequestHeaders } from '@crm/auth';
 import { inField } from '@crm/errors';
-import { OrganisationService } from '../organisation/organisation.service';
-import { Loaders } from './loaders';
-import { Department, Employee } from './models';
+import { OrganisationLoaders } from './organisation.loaders';
+import { Department, Employee } from './organisation.models';
+import { OrganisationPolicy } from './organisation.policy';
+import { OrganisationService } from './organisation.service';
 
 interface GqlContext {
   req: { principal?: Principal; headers: RequestHeaders };
@@ -13,12 +14,12 @@ interface GqlContext {
 export class DepartmentResolver {
   constructor(
     private readonly organisation: OrganisationService,
-    private readonly loaders: Loaders,
+    private readonly loaders: OrganisationLoaders,
     private readonly caller: FieldCaller,
   ) {}
 
   @Query(() => [Department])
-  @PartnerScopes('customers:read')
+  @Allow(OrganisationPolicy.read)
   departments() {
     return this.organisation.listDepartments();
   }
@@ -32,7 +33,7 @@ export class DepartmentResolver {
   @ResolveReference()
   resolveReference(ref: { id: string }, ctx: GqlContext) {
     return inField(async () => {
-      await this.caller.require(ctx.req, ['customers:read']);
+      await this.caller.require(ctx.req, OrganisationPolicy.read.scopes);
       return this.loaders.for(ctx.req).department.load(ref.id);
     });
   }
@@ -42,12 +43,12 @@ export class DepartmentResolver {
 export class EmployeeResolver {
   constructor(
     private readonly organisation: OrganisationService,
-    private readonly loaders: Loaders,
+    private readonly loaders: OrganisationLoaders,
     private readonly caller: FieldCaller,
   ) {}
 
   @Query(() => [Employee])
-  @PartnerScopes('customers:read')
+  @Allow(OrganisationPolicy.read)
   async employees(@Args('departmentId', { type: () => ID, nullable: true }) departmentId: string | null) {
     return (await this.organisation.listEmployees({ departmentId: departmentId ?? undefined }, 200)).items;
   }
@@ -61,7 +62,7 @@ export class EmployeeResolver {
   @ResolveReference()
   resolveReference(ref: { id: string }, ctx: GqlContext) {
     return inField(async () => {
-      await this.caller.require(ctx.req, ['customers:read']);
+      await this.caller.require(ctx.req, OrganisationPolicy.read.scopes);
       return this.loaders.for(ctx.req).employee.load(ref.id);
     });
   }

@@ -118,4 +118,20 @@ describe('transfers on complaint breach', () => {
     await breach(randomUUID(), customerId);
     expect((await get(`/api/v1/customers/${customerId}`)).json()).toMatchObject({ ownerId: ids.e1, departmentId: ids.E });
   });
+
+  it('knows from the history, not the audit log, that a complaint already moved the customer', async () => {
+    const customerId = await customerOf(ids.ownerA);
+    const complaintId = randomUUID();
+    await breach(complaintId, customerId);
+    const movedTo = (await get(`/api/v1/customers/${customerId}`)).json().ownerId;
+    expect(movedTo).not.toBe(ids.ownerA);
+    expect(await sql(`SELECT cause_code, cause_id FROM customer_history WHERE customer_id = $1 AND from_value IS NOT NULL`, [customerId])).toEqual([
+      { cause_code: 'COMPLAINT_BREACH', cause_id: complaintId },
+    ]);
+    // The audit log is a record of who did what, not business state: without it the complaint still moves nobody twice.
+    await sql(`DELETE FROM audit_log WHERE subject_id = $1 AND action = 'OWNER_CHANGED'`, [customerId]);
+    await breach(complaintId, customerId);
+    expect((await get(`/api/v1/customers/${customerId}`)).json().ownerId).toBe(movedTo);
+    expect(await sql(`SELECT count(*)::int AS n FROM customer_history WHERE customer_id = $1`, [customerId])).toEqual([{ n: 2 }]);
+  });
 });

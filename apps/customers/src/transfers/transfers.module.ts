@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
-import { CustomersCoreModule } from '../customers/customers-core.module';
+import { CustomersModule } from '../customers/customers.module';
+import { OwnershipModule } from '../ownership/ownership.module';
+import { BreachTransfersConsumer } from './breach-transfers.consumer';
 import { BreachTransfersService } from './breach-transfers.service';
 import { TransfersRepository } from './transfers.repository';
 
 /** Rule-driven ownership changes: C-4 transfers on a breached complaint. */
 @Module({
-  imports: [CustomersCoreModule],
-  providers: [TransfersRepository, BreachTransfersService],
+  imports: [CustomersModule, OwnershipModule],
+  providers: [TransfersRepository, BreachTransfersService, BreachTransfersConsumer],
 })
 export class TransfersModule {}

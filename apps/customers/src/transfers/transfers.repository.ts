@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Role } from '@crm/auth';
+import type { Tx } from '@crm/database';
 import { DepartmentLoad, EmployeeLoad } from './breach-target';
 
 /**
@@ -13,8 +13,8 @@ export const SERVING_ROLES: readonly Role[] = [Role.EMPLOYEE];
 @Injectable()
 export class TransfersRepository {
   /** Every department but `excludedDepartmentId`, with its serving employees and its customers. */
-  async departmentLoads(manager: EntityManager, excludedDepartmentId: string): Promise<DepartmentLoad[]> {
-    const rows: { id: string; code: string; employees: number; customers: number }[] = await manager.query(
+  async departmentLoads(tx: Tx, excludedDepartmentId: string): Promise<DepartmentLoad[]> {
+    const rows: { id: string; code: string; employees: number; customers: number }[] = await tx.query(
       `SELECT d.id, d.code,
          (SELECT count(*) FROM employees e WHERE e.department_id = d.id AND e.role = ANY($2::text[]))::int AS employees,
          (SELECT count(*) FROM customers c WHERE c.department_id = d.id)::int AS customers
@@ -25,22 +25,13 @@ export class TransfersRepository {
   }
 
   /** A department's serving employees, fewest customers first, ties by id. */
-  async employeeLoads(manager: EntityManager, departmentId: string): Promise<EmployeeLoad[]> {
-    const rows: { id: string; customers: number }[] = await manager.query(
+  async employeeLoads(tx: Tx, departmentId: string): Promise<EmployeeLoad[]> {
+    const rows: { id: string; customers: number }[] = await tx.query(
       `SELECT e.id, (SELECT count(*) FROM customers c WHERE c.owner_id = e.id)::int AS customers
        FROM employees e WHERE e.department_id = $1 AND e.role = ANY($2::text[])
        ORDER BY customers, e.id`,
       [departmentId, SERVING_ROLES],
     );
     return rows.map((r) => ({ employeeId: r.id, customers: r.customers }));
-  }
-
-  /** Whether the customer was already moved for this cause (a complaint breached twice changes nothing). */
-  async alreadyTransferredFor(manager: EntityManager, customerId: string, causeId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM audit_log WHERE subject_id = $1 AND action = 'OWNER_CHANGED' AND detail->>'causeId' = $2 LIMIT 1`,
-      [customerId, causeId],
-    );
-    return rows.length > 0;
   }
 }

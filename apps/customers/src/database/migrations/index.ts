@@ -1,4 +1,5 @@
 import { Init1795423477015 } from './1795423477015-init';
+import { HistoryCause1796191211749 } from './1796191211749-history-cause';
 
 /** In order. A landed migration is never edited: a change to the schema is a new migration. */
-export const migrations = [Init1795423477015];
+export const migrations = [Init1795423477015, HistoryCause1796191211749];

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { Role, TokenService } from '@crm/auth';
+import { CommonErrors } from '@crm/errors';
+import { OrganisationService } from '../organisation/organisation.service';
+import { DevTokenDto } from './access.dto';
+import { DevTokenView } from './access.view';
+
+/**
+ * Outside production only: a token for a role or an employee, so a newcomer and the suite tests can call the
+ * API without an identity provider.
+ */
+@Injectable()
+export class DevTokenService {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly organisation: OrganisationService,
+  ) {}
+
+  async issue(dto: DevTokenDto): Promise<DevTokenView> {
+    if (dto.employeeId) {
+      const e = await this.organisation.employee(dto.employeeId);
+      return { accessToken: this.tokens.sign({ sub: e.id, role: e.role, departmentId: e.departmentId }) };
+    }
+    if (!dto.role) throw CommonErrors.VALIDATION_FAILED('Give a role or an employeeId', { errors: [{ field: 'role', reason: 'role or employeeId is required' }] });
+    // A role-only token has a stable made-up subject so audit lines still say who acted. It names no employee:
+    // whatever needs an employee (owning a customer) must be named explicitly with such a token.
+    const sub = `00000000-0000-4000-8000-${(Object.values(Role).indexOf(dto.role) + 1).toString().padStart(12, '0')}`;
+    return { accessToken: this.tokens.sign({ sub, role: dto.role, departmentId: null }) };
+  }
+}
