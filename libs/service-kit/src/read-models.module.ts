@@ -1,4 +1,4 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { OrganisationDirectory } from './organisation/organisation-directory';
 import { ORGANISATION_ENTITIES, OrganisationReplica } from './organisation/organisation.replica';
 import { CustomerOwnership } from './ownership/customer-ownership.entity';
@@ -12,7 +12,7 @@ import { CustomerOwnerships } from './ownership/customer-ownerships.repository';
  */
 export type ReadModel = 'organisation' | 'customer-ownership';
 
-const PARTS: Record<ReadModel, { entities: Function[]; providers: Provider[]; exports: Provider[] }> = {
+const PARTS: Record<ReadModel, { entities: Type<unknown>[]; providers: Provider[]; exports: Provider[] }> = {
   organisation: { entities: ORGANISATION_ENTITIES, providers: [OrganisationReplica, OrganisationDirectory], exports: [OrganisationDirectory] },
   'customer-ownership': {
     entities: [CustomerOwnership],
@@ -22,7 +22,7 @@ const PARTS: Record<ReadModel, { entities: Function[]; providers: Provider[]; ex
 };
 
 /** The tables of these read models, to list in the service's DataSource. */
-export function readModelEntities(models: readonly ReadModel[]): Function[] {
+export function readModelEntities(models: readonly ReadModel[]): Type<unknown>[] {
   return models.flatMap((m) => PARTS[m].entities);
 }
 
