@@ -102,7 +102,10 @@ async function complaintSla(ctx: SweepsBenchContext, c: Client): Promise<SweepRo
   }
 }
 
-/** Issue #6: service-adequacy over `customers` customers of which `due` have been unserved too long, then again. */
+/**
+ * Issue #6: service-adequacy over `customers` customers (each owned in customer_ownership, with its V-2 state in
+ * customer_service_state) of which `due` have been unserved too long, then again.
+ */
 async function adequacyCase(ctx: SweepsBenchContext, c: Client, due: number): Promise<SweepRow[]> {
   const { suite, settings, statements, log } = ctx;
   const url = suite.serviceUrls['service-visits'];
@@ -133,18 +136,35 @@ async function adequacyCase(ctx: SweepsBenchContext, c: Client, due: number): Pr
         notes: [],
       });
     }
-    const { rows: check } = await c.query<{ flagged: number; wrong: number; differ: number }>(
-      `SELECT (SELECT count(*) FROM service_visits.customers WHERE under_served)::int AS flagged,
-              (SELECT count(*) FROM service_visits.customers WHERE under_served <> (window_start <= now() - make_interval(days => $1)))::int AS wrong,
-              (SELECT count(*) FROM service_visits.customers a FULL JOIN ${CUSTOMERS_SCRATCH.customers} b USING (id) WHERE a.under_served IS DISTINCT FROM b.under_served)::int AS differ`,
+    // Exactly the due ones, on both sides alike, with the owner and department of the ownership read model in
+    // every event, and the ownership itself untouched (the sweep reads it, never writes it).
+    const S = CUSTOMERS_SCRATCH;
+    const { rows: check } = await c.query<{ flagged: number; wrong: number; differ: number; owned: number; ownership_differ: number; misattributed: number; baseline_misattributed: number }>(
+      `SELECT (SELECT count(*) FROM service_visits.customer_service_state WHERE under_served)::int AS flagged,
+              (SELECT count(*) FROM service_visits.customer_service_state
+                WHERE under_served IS DISTINCT FROM (window_start IS NOT NULL AND window_start <= now() - make_interval(days => $1)))::int AS wrong,
+              (SELECT count(*) FROM service_visits.customer_service_state a FULL JOIN ${S.state} b USING (id) WHERE a.under_served IS DISTINCT FROM b.under_served)::int AS differ,
+              (SELECT count(*) FROM service_visits.customer_ownership)::int AS owned,
+              (SELECT count(*) FROM service_visits.customer_ownership a FULL JOIN ${S.ownership} b USING (customer_id)
+                WHERE (a.owner_id, a.department_id, a.owned_since) IS DISTINCT FROM (b.owner_id, b.department_id, b.owned_since))::int AS ownership_differ,
+              (SELECT count(*) FROM service_visits.outbox e LEFT JOIN service_visits.customer_ownership o ON o.customer_id = (e.payload->>'customerId')::uuid
+                WHERE e.name = 'customer.under_served'
+                  AND (o.owner_id::text, o.department_id::text) IS DISTINCT FROM (e.payload->>'ownerId', e.payload->>'departmentId'))::int AS misattributed,
+              (SELECT count(*) FROM ${S.outbox} e LEFT JOIN ${S.ownership} o ON o.customer_id = (e.payload->>'customerId')::uuid
+                WHERE e.name = 'customer.under_served'
+                  AND (o.owner_id::text, o.department_id::text) IS DISTINCT FROM (e.payload->>'ownerId', e.payload->>'departmentId'))::int AS baseline_misattributed`,
       [ADEQUACY_DAYS],
     );
     expect(problems, 'customers flagged in all', check[0].flagged, due);
     expect(problems, 'customers whose flag disagrees with their window', check[0].wrong, 0);
     expect(problems, 'customers whose flag differs between the service and the baseline', check[0].differ, 0);
+    expect(problems, 'customers owned after the sweeps', check[0].owned, n);
+    expect(problems, 'ownership rows that differ from their copy (the sweep changed ownership)', check[0].ownership_differ, 0);
+    expect(problems, 'service customer.under_served events whose owner or department is not the ownership read model\'s', check[0].misattributed, 0);
+    expect(problems, 'baseline customer.under_served events whose owner or department is not the ownership read model\'s', check[0].baseline_misattributed, 0);
     if (problems.length) throw new Error(`service-adequacy: the results are wrong:\n${problems.join('\n')}`);
     rows[0].notes.push(
-      `checked: the service flagged exactly the ${due.toLocaleString('en')} customers whose window started ${ADEQUACY_DAYS} days ago or more (the same ones as the baseline) and wrote ${due.toLocaleString('en')} customer.under_served events; the second run changed nothing on either side`,
+      `checked: the service flagged exactly the ${due.toLocaleString('en')} customers whose window started ${ADEQUACY_DAYS} days ago or more (the same ones as the baseline) and wrote ${due.toLocaleString('en')} customer.under_served events, each with the owner and department of customer_ownership (the baseline's too), which neither side changed; the second run changed nothing on either side`,
     );
     return rows;
   } finally {

@@ -14,8 +14,13 @@ export const COMPLAINTS_SCRATCH = {
 } as const;
 const COMPLAINTS_TABLES = { complaints: 'complaints.complaints', fines: 'complaints.complaint_fines', outbox: 'complaints.outbox' };
 
-export const CUSTOMERS_SCRATCH = { customers: 'service_visits.bench_customers', outbox: 'service_visits.bench_outbox' } as const;
-const CUSTOMERS_TABLES = { customers: 'service_visits.customers', outbox: 'service_visits.outbox' };
+/** service-visits' V-2 state and the ownership read model its verdicts take the owner and department from. */
+export const CUSTOMERS_SCRATCH = {
+  state: 'service_visits.bench_customer_service_state',
+  ownership: 'service_visits.bench_customer_ownership',
+  outbox: 'service_visits.bench_outbox',
+} as const;
+const CUSTOMERS_TABLES = { state: 'service_visits.customer_service_state', ownership: 'service_visits.customer_ownership', outbox: 'service_visits.outbox' };
 
 /** Scratch copies holding the service's rows as they are now (before its sweep), identical data for both sides. */
 export async function copyComplaints(client: Client): Promise<void> {
@@ -26,8 +31,10 @@ export async function copyComplaints(client: Client): Promise<void> {
 
 export async function copyCustomers(client: Client): Promise<void> {
   await createScratch(client, CUSTOMERS_SCRATCH, CUSTOMERS_TABLES);
-  await client.query(`INSERT INTO ${CUSTOMERS_SCRATCH.customers} SELECT * FROM service_visits.customers`);
-  await client.query(`ANALYZE ${CUSTOMERS_SCRATCH.customers}`);
+  for (const key of ['state', 'ownership'] as const) {
+    await client.query(`INSERT INTO ${CUSTOMERS_SCRATCH[key]} SELECT * FROM ${CUSTOMERS_TABLES[key]}`);
+    await client.query(`ANALYZE ${CUSTOMERS_SCRATCH[key]}`);
+  }
 }
 
 export const dropComplaintsScratch = (client: Client) => dropScratch(client, COMPLAINTS_SCRATCH);
@@ -59,21 +66,31 @@ WITH breached AS (
 )
 SELECT (SELECT count(*) FROM breached)::int AS changed, (SELECT count(*) FROM fined)::int AS extra, (SELECT count(*) FROM appended)::int AS events`;
 
-/** V-2 at once: flag every owned customer whose window is over, clear those served again, one event each. */
+/**
+ * V-2 at once: flag every owned customer whose window is over (a window starts only once the customer is owned:
+ * `window_start IS NOT NULL`), clear those served again, one event each; the owner and department the events
+ * carry come from the ownership read model joined by its primary key, and a clearing's servedAt is never before
+ * the flag it clears, as in AdequacyRepository.
+ */
 const FLAG = `
 WITH flagged AS (
-  UPDATE ${CUSTOMERS_SCRATCH.customers} c SET under_served = true, served_state_at = $1
-   WHERE NOT under_served AND owner_id IS NOT NULL AND window_start <= $1::timestamptz - make_interval(days => $2)
-  RETURNING c.id, c.owner_id, c.department_id, c.last_served_at
+  UPDATE ${CUSTOMERS_SCRATCH.state} c SET under_served = true, served_state_at = $1
+    FROM ${CUSTOMERS_SCRATCH.ownership} o
+   WHERE NOT c.under_served AND c.window_start IS NOT NULL AND c.window_start <= $1::timestamptz - make_interval(days => $2)
+     AND o.customer_id = c.id
+  RETURNING c.id, o.owner_id, o.department_id, c.last_served_at
 ), cleared AS (
-  UPDATE ${CUSTOMERS_SCRATCH.customers} c SET under_served = false, served_state_at = $1
-   WHERE under_served AND window_start > $1::timestamptz - make_interval(days => $2)
-  RETURNING c.id, c.owner_id, c.department_id, c.window_start
+  UPDATE ${CUSTOMERS_SCRATCH.state} c SET under_served = false, served_state_at = $1
+    FROM (SELECT id, served_state_at AS flagged_at FROM ${CUSTOMERS_SCRATCH.state}
+           WHERE under_served AND window_start > $1::timestamptz - make_interval(days => $2)) was,
+         ${CUSTOMERS_SCRATCH.ownership} o
+   WHERE c.id = was.id AND o.customer_id = c.id
+  RETURNING c.id, o.owner_id, o.department_id, GREATEST(c.window_start, was.flagged_at) AS served_at
 ), events AS (
   SELECT 'customer.under_served' AS name, jsonb_build_object('customerId', id, 'ownerId', owner_id, 'departmentId', department_id,
          'lastServedAt', last_served_at, 'detectedAt', $1::timestamptz) AS payload FROM flagged
   UNION ALL
-  SELECT 'customer.served', jsonb_build_object('customerId', id, 'ownerId', owner_id, 'departmentId', department_id, 'servedAt', window_start) FROM cleared
+  SELECT 'customer.served', jsonb_build_object('customerId', id, 'ownerId', owner_id, 'departmentId', department_id, 'servedAt', served_at) FROM cleared
 ), appended AS (
   INSERT INTO ${CUSTOMERS_SCRATCH.outbox} (id, name, version, payload, occurred_at)
   SELECT gen_random_uuid(), name, 1, payload, $1 FROM events RETURNING 1

@@ -31,23 +31,32 @@ export async function fillComplaints(client: Client, complaints: number, due: nu
 }
 
 /**
- * `customers` customers in service-visits' read model, owned and with a V-2 window: `due` of them last served
- * 91 to 390 days ago (ADEQUACY_DAYS 90), the rest within the last 80 days; none flagged yet.
+ * `customers` customers in service-visits' two tables, as its migrations made them: each owned in the shared
+ * ownership read model (customer_ownership, as CustomerOwnershipReplica would have stored customers' events) and
+ * with a V-2 window in customer_service_state: `due` of them last served 91 to 390 days ago (ADEQUACY_DAYS 90),
+ * the rest within the last 80 days; none flagged yet. One statement (a data-modifying CTE), so both tables get
+ * the same now() and the same rows.
  */
 export async function fillCustomers(client: Client, customers: number, due: number): Promise<void> {
   await client.query(
-    `INSERT INTO service_visits.customers (id, owner_id, department_id, owned_since, stage, stage_since, last_served_at, window_start, under_served)
-     SELECT md5('customer' || i)::uuid, md5('employee' || (i % $3))::uuid, md5('department' || (1 + i % $4))::uuid,
-            w - interval '30 days', 'POTENTIAL', w - interval '30 days', w, w, false
-       FROM generate_series(1, $1) i,
-            LATERAL (SELECT CASE WHEN i <= $2 THEN now() - interval '91 days' - (i % 300) * interval '1 day' - (i % 3600) * interval '1 second'
-                                 ELSE now() - (i % 80) * interval '1 day' - (i % 3600) * interval '1 second' END AS w) s`,
+    `WITH filled AS (
+       SELECT md5('customer' || i)::uuid AS id, md5('employee' || (i % $3))::uuid AS owner_id, md5('department' || (1 + i % $4))::uuid AS department_id, w
+         FROM generate_series(1, $1) i,
+              LATERAL (SELECT CASE WHEN i <= $2 THEN now() - interval '91 days' - (i % 300) * interval '1 day' - (i % 3600) * interval '1 second'
+                                   ELSE now() - (i % 80) * interval '1 day' - (i % 3600) * interval '1 second' END AS w) s
+     ), owned AS (
+       INSERT INTO service_visits.customer_ownership (customer_id, owner_id, department_id, owned_since)
+       SELECT id, owner_id, department_id, w - interval '30 days' FROM filled
+     )
+     INSERT INTO service_visits.customer_service_state (id, stage, stage_since, last_served_at, window_start, under_served)
+     SELECT id, 'POTENTIAL', w - interval '30 days', w, w, false FROM filled`,
     [customers, due, EMPLOYEES, DEPARTMENTS],
   );
-  await client.query('ANALYZE service_visits.customers');
+  await client.query('ANALYZE service_visits.customer_ownership');
+  await client.query('ANALYZE service_visits.customer_service_state');
 }
 
 /** Empties what the adequacy sweep reads and writes, for the next case. */
 export async function emptyCustomers(client: Client): Promise<void> {
-  await client.query('TRUNCATE service_visits.customers, service_visits.outbox');
+  await client.query('TRUNCATE service_visits.customer_service_state, service_visits.customer_ownership, service_visits.outbox');
 }
