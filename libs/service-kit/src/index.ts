@@ -6,6 +6,6 @@ export { DepartmentReplica, EmployeeReplica } from './organisation/organisation.
 export { OrganisationReplica, ORGANISATION_ENTITIES } from './organisation/organisation.replica';
 export { OrganisationDirectory } from './organisation/organisation-directory';
 export { CustomerOwnership } from './ownership/customer-ownership.entity';
-export { CustomerOwnerships } from './ownership/customer-ownerships.repository';
+export { CustomerOwnerships, READ_YOUR_WRITES_WAIT_MS } from './ownership/customer-ownerships.repository';
 export { CustomerOwnershipReplica, type OwnershipChange, type OwnershipCause, type OwnershipListener } from './ownership/customer-ownership.replica';
 export { NEWER_OWNERSHIP_WINS, type Ownership } from './ownership/ownership-rule';

@@ -3,6 +3,11 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { CustomerOwnership } from './customer-ownership.entity';
 import { NEWER_OWNERSHIP_WINS, Ownership } from './ownership-rule';
 
+/** How long a request waits for customers' event about a customer it names (architecture.md "Read your writes"). */
+export const READ_YOUR_WRITES_WAIT_MS = 3_000;
+const FIRST_RETRY_MS = 10;
+const LONGEST_RETRY_MS = 400;
+
 /** Every query on the customer-ownership read model. */
 @Injectable()
 export class CustomerOwnerships {
@@ -18,6 +23,22 @@ export class CustomerOwnerships {
       [o.customerId, o.ownerId, o.departmentId, o.at],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * The customer's ownership, waiting briefly when it is not known yet: a caller who just registered the customer
+   * in customers may be faster than the event that tells this service (architecture.md, "Read your writes across
+   * services"). Answers null only when the customer is still unknown after `waitMs` (then it does not exist, or
+   * events are held up). Outside a transaction: each look sees what committed since the last.
+   */
+  async awaitKnown(customerId: string, waitMs: number = READ_YOUR_WRITES_WAIT_MS): Promise<CustomerOwnership | null> {
+    const deadline = performance.now() + waitMs;
+    for (let delay = FIRST_RETRY_MS; ; delay = Math.min(delay * 2, LONGEST_RETRY_MS)) {
+      const found = await this.find(customerId);
+      const left = deadline - performance.now();
+      if (found || left <= 0) return found;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
+    }
   }
 
   find(customerId: string, manager: EntityManager = this.dataSource.manager): Promise<CustomerOwnership | null> {
