@@ -4,7 +4,7 @@ import { CAMPAIGNS_OPTIONS } from './campaigns-options';
 import { CampaignsConfig } from './config';
 import { campaignsDatabase } from './database/campaigns-database';
 import { CheckInsModule } from './check-ins/check-ins.module';
-import { DailySheetsModule } from './daily-sheets/daily-sheets.module';
+import { SheetsModule } from './sheets/sheets.module';
 import { DisputesModule } from './disputes/disputes.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -12,8 +12,8 @@ import { OrganisationModule } from './organisation/organisation.module';
 import { OutreachModule } from './outreach/outreach.module';
 import { PitchesModule } from './pitches/pitches.module';
 import { SalesModule } from './sales/sales.module';
-import { RosterModule } from './roster/roster.module';
-import { sheetRulesConfig } from './sheets';
+import { UnderServedModule } from './under-served/under-served.module';
+import { sheetRulesConfig } from './sheets/rules';
 
 /** Wiring only: the campaigns service's code lives by capability in the folders beside this file. */
 @Module({})
@@ -23,13 +23,13 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        ...serviceFoundation('campaigns', campaignsDatabase, config, ['organisation']),
+        ...serviceFoundation('campaigns', campaignsDatabase, config, ['organisation', 'customer-ownership']),
         OrganisationModule,
-        RosterModule,
+        UnderServedModule,
         OutreachModule,
         MeetingsModule,
         InvitationsModule,
-        DailySheetsModule,
+        SheetsModule,
         CheckInsModule,
         SalesModule,
         DisputesModule,

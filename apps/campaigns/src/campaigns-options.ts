@@ -1,4 +1,4 @@
-import type { SheetRulesConfig } from './sheets';
+import type { SheetRulesConfig } from './sheets/rules';
 
 /** The settings campaigns' rules read, from the validated config (one place for each number, domain.md). */
 export interface CampaignsOptions {

@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
-import { CheckInResolver } from '../graphql/check-in.resolver';
+import { InvitationsModule } from '../invitations/invitations.module';
 import { MeetingsModule } from '../meetings/meetings.module';
-import { RosterModule } from '../roster/roster.module';
+import { UnderServedModule } from '../under-served/under-served.module';
 import { CheckInsController } from './check-ins.controller';
+import { CheckInsRepository } from './check-ins.repository';
+import { CheckInResolver } from './check-ins.resolver';
 import { CheckInsService } from './check-ins.service';
 
 /** J-9: check-ins and referrals. */
-@Module({ imports: [MeetingsModule, RosterModule], controllers: [CheckInsController], providers: [CheckInsService, CheckInResolver], exports: [CheckInsService] })
+@Module({
+  imports: [MeetingsModule, InvitationsModule, UnderServedModule],
+  controllers: [CheckInsController],
+  providers: [CheckInsRepository, CheckInsService, CheckInResolver],
+  exports: [CheckInsService],
+})
 export class CheckInsModule {}

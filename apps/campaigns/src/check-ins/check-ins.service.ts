@@ -1,24 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { isEmployee, Principal } from '@crm/auth';
 import { businessDate, Clock } from '@crm/clock';
+import { Transactions, type Tx } from '@crm/database';
 import { OutboxWriter } from '@crm/events';
 import { CAMPAIGNS_OPTIONS, CampaignsOptions } from '../campaigns-options';
 import { InvitationErrors } from '../invitations/invitations.errors';
+import { InvitationsService } from '../invitations/invitations.service';
 import { MeetingsService } from '../meetings/meetings.service';
-import { RosterRepository } from '../roster/roster.repository';
+import { UnderServedService } from '../under-served/under-served.service';
 import { AttendanceEntity } from './attendance.entity';
 import { CheckInErrors } from './check-ins.errors';
 import { CheckInDto } from './check-ins.dto';
-import { currentInvitation } from './holder';
+import { CheckInsRepository } from './check-ins.repository';
 
 /** J-9: attendance, announced as `meeting.attended` with first attendance and referrer (R-1, S-1, V-2 use it). */
 @Injectable()
 export class CheckInsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly attendances: CheckInsRepository,
     private readonly meetings: MeetingsService,
-    private readonly roster: RosterRepository,
+    private readonly invitations: InvitationsService,
+    private readonly customers: UnderServedService,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     @Inject(CAMPAIGNS_OPTIONS) private readonly options: CampaignsOptions,
@@ -28,32 +31,30 @@ export class CheckInsService {
     const meeting = await this.meetings.get(meetingId);
     const now = this.clock.now();
     if (businessDate(now, this.options.tz) !== meeting.date) throw CheckInErrors.CHECK_IN_NOT_OPEN(`The meeting is on ${meeting.date}`);
-    if (!(await this.roster.find(dto.customerId))) throw InvitationErrors.CUSTOMER_NOT_FOUND(`No customer ${dto.customerId}`);
+    if (!(await this.customers.find(dto.customerId))) throw InvitationErrors.CUSTOMER_NOT_FOUND(`No customer ${dto.customerId}`);
     if (dto.referrerId === dto.customerId) throw CheckInErrors.REFERRER_IS_CUSTOMER();
-    if (dto.referrerId && !(await this.roster.find(dto.referrerId))) throw CheckInErrors.REFERRER_NOT_FOUND(`No customer ${dto.referrerId}`);
+    if (dto.referrerId && !(await this.customers.find(dto.referrerId))) throw CheckInErrors.REFERRER_NOT_FOUND(`No customer ${dto.referrerId}`);
 
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       // One customer's check-ins one at a time, so exactly one of them is the first attendance (R-1).
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`attendance:${dto.customerId}`]);
-      if (await manager.existsBy(AttendanceEntity, { meetingId: meeting.id, customerId: dto.customerId })) {
+      await this.attendances.lockCustomer(tx, dto.customerId);
+      if (await this.attendances.exists(meeting.id, dto.customerId, tx)) {
         throw CheckInErrors.ALREADY_CHECKED_IN();
       }
-      const firstAttendance = !(await manager.existsBy(AttendanceEntity, { customerId: dto.customerId }));
-      const invitation = await currentInvitation(manager, meeting.id, dto.customerId);
-      const attendance = await manager.save(
-        manager.create(AttendanceEntity, {
-          meetingId: meeting.id,
-          customerId: dto.customerId,
-          referrerId: dto.referrerId ?? null,
-          invitationId: invitation?.id ?? null,
-          departmentId: invitation?.departmentId ?? null,
-          employeeId: invitation?.employeeId ?? null,
-          firstAttendance,
-          checkedInAt: now,
-          checkedInBy: isEmployee(caller) ? caller.employeeId : null,
-        }),
-      );
-      await this.outbox.append(manager, [
+      const firstAttendance = !(await this.attendances.hasAttended(tx, dto.customerId));
+      const invitation = await this.invitations.holding(meeting.id, dto.customerId, tx);
+      const attendance = await this.attendances.insert(tx, {
+        meetingId: meeting.id,
+        customerId: dto.customerId,
+        referrerId: dto.referrerId ?? null,
+        invitationId: invitation?.id ?? null,
+        departmentId: invitation?.departmentId ?? null,
+        employeeId: invitation?.employeeId ?? null,
+        firstAttendance,
+        checkedInAt: now,
+        checkedInBy: isEmployee(caller) ? caller.employeeId : null,
+      });
+      await this.outbox.append(tx, [
         {
           name: 'meeting.attended',
           payload: {
@@ -71,5 +72,10 @@ export class CheckInsService {
       ]);
       return attendance;
     });
+  }
+
+  /** The customer's attendance at the meeting (J-9), or null: a sale or a pitch needs one. */
+  attendance(meetingId: string, customerId: string, tx?: Tx): Promise<AttendanceEntity | null> {
+    return this.attendances.find(meetingId, customerId, tx);
   }
 }

@@ -1,8 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Role, Roles } from '@crm/auth';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentPrincipal, Principal } from '@crm/auth';
+import { ApiProblems } from '@crm/http';
 import { RecordDisputeDto, RuleDisputeDto } from './disputes.dto';
+import { DisputesPolicy } from './disputes.policy';
 import { DisputesService } from './disputes.service';
+import { DisputeView, disputeView } from './disputes.view';
 
 @ApiTags('disputes')
 @Controller('api/v1')
@@ -10,24 +13,30 @@ export class DisputesController {
   constructor(private readonly disputes: DisputesService) {}
 
   @Post('meetings/:id/disputes')
-  @Roles(Role.COORDINATOR, Role.DEPARTMENT_HEAD, Role.GENERAL_MANAGER, Role.ADMIN)
+  @Allow(DisputesPolicy.raise)
   @ApiOperation({ summary: 'Record a dispute between departments (J-11); arguing in front of customers fines each party' })
-  record(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) meetingId: string, @Body() dto: RecordDisputeDto) {
-    return this.disputes.record(caller, meetingId, dto);
+  @ApiCreatedResponse({ type: DisputeView })
+  @ApiProblems(404, 422)
+  async raiseDispute(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) meetingId: string, @Body() dto: RecordDisputeDto): Promise<DisputeView> {
+    return disputeView(await this.disputes.record(caller, meetingId, dto));
   }
 
   @Post('disputes/:id/ruling')
   @HttpCode(200)
-  @Roles(Role.COORDINATOR, Role.GENERAL_MANAGER, Role.ADMIN)
+  @Allow(DisputesPolicy.rule)
   @ApiOperation({ summary: 'Rule a dispute after the meeting (coordinator with both heads), or escalate it to the general manager' })
-  rule(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RuleDisputeDto) {
-    return this.disputes.rule(caller, id, dto);
+  @ApiOkResponse({ type: DisputeView })
+  @ApiProblems(404, 409, 422)
+  async ruleOnDispute(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RuleDisputeDto): Promise<DisputeView> {
+    return disputeView(await this.disputes.rule(caller, id, dto));
   }
 
   @Get('disputes/:id')
-  @Roles(Role.COORDINATOR, Role.DEPARTMENT_HEAD, Role.GENERAL_MANAGER, Role.ADMIN)
+  @Allow(DisputesPolicy.read)
   @ApiOperation({ summary: 'A dispute and its ruling' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.disputes.get(id);
+  @ApiOkResponse({ type: DisputeView })
+  @ApiProblems(404)
+  async getDispute(@Param('id', ParseUUIDPipe) id: string): Promise<DisputeView> {
+    return disputeView(await this.disputes.get(id));
   }
 }

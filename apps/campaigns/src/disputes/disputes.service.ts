@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { isEmployee, Principal, Role } from '@crm/auth';
 import { businessDate, Clock } from '@crm/clock';
+import { Transactions } from '@crm/database';
 import { OutboxWriter } from '@crm/events';
 import { CAMPAIGNS_OPTIONS, CampaignsOptions } from '../campaigns-options';
 import { MeetingsService } from '../meetings/meetings.service';
 import { OrganisationLookup } from '../organisation/organisation.lookup';
-import { DisputeEntity, DisputeFineEntity, DisputeStatus } from './dispute.entities';
+import { DisputeEntity, DisputeStatus } from './dispute.entities';
 import { RecordDisputeDto, RuleDisputeDto } from './disputes.dto';
 import { DisputeErrors } from './disputes.errors';
+import { DisputesRepository } from './disputes.repository';
 
 /** J-11: 100 yuan for each party who argued in front of customers. */
 export const DISPUTE_FINE_FEN = 10_000;
@@ -19,7 +20,8 @@ export const DISPUTE_FINE_FEN = 10_000;
 @Injectable()
 export class DisputesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly disputes: DisputesRepository,
     private readonly meetings: MeetingsService,
     private readonly organisation: OrganisationLookup,
     private readonly outbox: OutboxWriter,
@@ -33,28 +35,26 @@ export class DisputesService {
     const departments = new Set(parties.map((p) => p.departmentId).filter((d) => d !== null));
     if (departments.size < 2) throw DisputeErrors.DISPUTE_NEEDS_TWO_DEPARTMENTS();
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      const dispute = await manager.save(
-        manager.create(DisputeEntity, {
-          meetingId: meeting.id,
-          customerId: dto.customerId ?? null,
-          partyEmployeeIds: dto.partyEmployeeIds,
-          description: dto.description,
-          arguedInFrontOfCustomers: dto.arguedInFrontOfCustomers,
-          status: DisputeStatus.OPEN,
-          recordedBy: isEmployee(caller) ? caller.employeeId : null,
-          recordedAt: now,
-          ruling: null,
-          awardedDepartmentId: null,
-          ruledBy: null,
-          ruledAt: null,
-        }),
-      );
+    return this.transactions.run(async (tx) => {
+      const dispute = await this.disputes.insert(tx, {
+        meetingId: meeting.id,
+        customerId: dto.customerId ?? null,
+        partyEmployeeIds: dto.partyEmployeeIds,
+        description: dto.description,
+        arguedInFrontOfCustomers: dto.arguedInFrontOfCustomers,
+        status: DisputeStatus.OPEN,
+        recordedBy: isEmployee(caller) ? caller.employeeId : null,
+        recordedAt: now,
+        ruling: null,
+        awardedDepartmentId: null,
+        ruledBy: null,
+        ruledAt: null,
+      });
       if (dto.arguedInFrontOfCustomers) {
         const fines = parties.map((p) => ({ disputeId: dispute.id, employeeId: p.id, fineId: randomUUID(), departmentId: p.departmentId }));
-        await manager.insert(DisputeFineEntity, fines.map(({ disputeId, employeeId, fineId }) => ({ disputeId, employeeId, fineId })));
+        await this.disputes.insertFines(tx, fines.map(({ disputeId, employeeId, fineId }) => ({ disputeId, employeeId, fineId })));
         await this.outbox.append(
-          manager,
+          tx,
           fines
             .filter((f) => f.departmentId !== null)
             .map((f) => ({
@@ -70,11 +70,11 @@ export class DisputesService {
   async rule(caller: Principal | undefined, disputeId: string, dto: RuleDisputeDto): Promise<DisputeEntity> {
     if (!isUUID(disputeId)) throw DisputeErrors.DISPUTE_NOT_FOUND(`No dispute ${disputeId}`);
     const role = isEmployee(caller) ? caller.role : null;
-    return this.dataSource.transaction(async (manager) => {
-      const dispute = await manager.findOne(DisputeEntity, { where: { id: disputeId }, lock: { mode: 'pessimistic_write' } });
+    return this.transactions.run(async (tx) => {
+      const dispute = await this.disputes.findForUpdate(tx, disputeId);
       if (!dispute) throw DisputeErrors.DISPUTE_NOT_FOUND(`No dispute ${disputeId}`);
       if (dispute.status === DisputeStatus.RULED) throw DisputeErrors.DISPUTE_ALREADY_RULED();
-      const meeting = await this.meetings.get(dispute.meetingId, manager);
+      const meeting = await this.meetings.get(dispute.meetingId, tx);
       const now = this.clock.now();
       if (businessDate(now, this.options.tz) < meeting.date) throw DisputeErrors.RULING_BEFORE_MEETING(`The meeting is on ${meeting.date}`);
       if (role === Role.COORDINATOR && dispute.status === DisputeStatus.ESCALATED) throw DisputeErrors.DISPUTE_ESCALATED();
@@ -86,12 +86,12 @@ export class DisputesService {
       dispute.awardedDepartmentId = dto.awardedDepartmentId ?? null;
       dispute.ruledBy = isEmployee(caller) ? caller.employeeId : null;
       dispute.ruledAt = now;
-      return manager.save(dispute);
+      return this.disputes.save(tx, dispute);
     });
   }
 
   async get(id: string): Promise<DisputeEntity> {
-    const dispute = isUUID(id) ? await this.dataSource.getRepository(DisputeEntity).findOneBy({ id }) : null;
+    const dispute = isUUID(id) ? await this.disputes.find(id) : null;
     if (!dispute) throw DisputeErrors.DISPUTE_NOT_FOUND(`No dispute ${id}`);
     return dispute;
   }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { InvitationEntity } from '../invitations/invitation.entity';
-import { InvitationsRepository } from '../invitations/invitations.repository';
 import { MeetingEntity } from '../meetings/meeting.entity';
-import { MeetingsRepository } from '../meetings/meetings.repository';
+import { MeetingsService } from '../meetings/meetings.service';
+import { InvitationEntity } from './invitation.entity';
+import { InvitationsService } from './invitations.service';
 
 export interface RequestLoaders {
   meeting: DataLoader<string, MeetingEntity | null>;
@@ -12,12 +12,12 @@ export interface RequestLoaders {
 
 /** One batch query per relation per request; the loaders hang off the request, resolvers stay singletons. */
 @Injectable()
-export class Loaders {
+export class InvitationLoaders {
   private readonly perRequest = new WeakMap<object, RequestLoaders>();
 
   constructor(
-    private readonly meetings: MeetingsRepository,
-    private readonly invitations: InvitationsRepository,
+    private readonly meetings: MeetingsService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   for(request: object): RequestLoaders {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { isUniqueViolation, keysetPage, type Page } from '@crm/database';
+import { DataSource, In } from 'typeorm';
+import { isUniqueViolation, keysetPage, type Page, type Tx } from '@crm/database';
 import { InvitationEntity, InvitationStatus } from './invitation.entity';
 import { MeetingLockEntity } from './meeting-lock.entity';
 
@@ -19,8 +19,12 @@ export class InvitationsRepository {
     }
   }
 
-  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<InvitationEntity | null> {
-    return manager.findOneBy(InvitationEntity, { id });
+  save(tx: Tx, invitation: InvitationEntity): Promise<InvitationEntity> {
+    return tx.save(invitation);
+  }
+
+  find(id: string, tx: Tx = this.dataSource.manager): Promise<InvitationEntity | null> {
+    return tx.findOneBy(InvitationEntity, { id });
   }
 
   findOf(meetingId: string, customerId: string, departmentId: string): Promise<InvitationEntity | null> {
@@ -46,11 +50,30 @@ export class InvitationsRepository {
   }
 
   /** Locks the invitation row for a status change, so two confirmations never interleave. */
-  findForUpdate(manager: EntityManager, id: string): Promise<InvitationEntity | null> {
-    return manager.findOne(InvitationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  findForUpdate(tx: Tx, id: string): Promise<InvitationEntity | null> {
+    return tx.findOne(InvitationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  lockOf(meetingId: string, customerId: string, manager: EntityManager = this.dataSource.manager): Promise<MeetingLockEntity | null> {
-    return manager.findOneBy(MeetingLockEntity, { meetingId, customerId });
+  lockOf(meetingId: string, customerId: string, tx: Tx = this.dataSource.manager): Promise<MeetingLockEntity | null> {
+    return tx.findOneBy(MeetingLockEntity, { meetingId, customerId });
+  }
+
+  /**
+   * J-10: the invitation a customer comes to a meeting on. The lock's department holds the customer when there
+   * is one (J-4); otherwise the department that confirmed first. Null for a walk-in nobody confirmed.
+   */
+  async holding(meetingId: string, customerId: string, tx: Tx = this.dataSource.manager): Promise<InvitationEntity | null> {
+    const lock = await tx.findOneBy(MeetingLockEntity, { meetingId, customerId });
+    const where = { meetingId, customerId, status: InvitationStatus.CONFIRMED, ...(lock ? { departmentId: lock.departmentId } : {}) };
+    return tx.findOne(InvitationEntity, { where, order: { confirmedAt: 'ASC' } });
+  }
+
+  /** The listed customers the department has confirmed for the meeting (J-3: a sheet lists confirmations). */
+  async confirmedOf(tx: Tx, meetingId: string, departmentId: string, customerIds: string[]): Promise<Set<string>> {
+    const rows: { customer_id: string }[] = await tx.query(
+      `SELECT customer_id FROM invitations WHERE meeting_id = $1 AND department_id = $2 AND status = $3 AND customer_id = ANY($4::uuid[])`,
+      [meetingId, departmentId, InvitationStatus.CONFIRMED, customerIds],
+    );
+    return new Set(rows.map((r) => r.customer_id));
   }
 }

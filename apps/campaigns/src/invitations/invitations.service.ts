@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
 import { isEmployee, Principal, Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
-import type { Page } from '@crm/database';
+import { Transactions, type Page, type Tx } from '@crm/database';
 import { CommonErrors } from '@crm/errors';
 import { CAMPAIGNS_OPTIONS, CampaignsOptions } from '../campaigns-options';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { MeetingsService } from '../meetings/meetings.service';
 import { departmentScope } from '../organisation/department-scope';
-import { RosterRepository } from '../roster/roster.repository';
-import { meetingDayDeadline } from '../sheets';
+import { meetingDayDeadline } from '../meetings/meeting-day';
+import { UnderServedService } from '../under-served/under-served.service';
 import { InvitationEntity, InvitationStatus } from './invitation.entity';
 import { mayInvite } from './invitation-rules';
 import { InvitationQueryDto } from './invitations.dto';
@@ -27,10 +26,10 @@ interface Inviter {
 @Injectable()
 export class InvitationsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly invitations: InvitationsRepository,
     private readonly meetings: MeetingsService,
-    private readonly roster: RosterRepository,
+    private readonly customers: UnderServedService,
     private readonly clock: Clock,
     @Inject(CAMPAIGNS_OPTIONS) private readonly options: CampaignsOptions,
   ) {}
@@ -42,7 +41,7 @@ export class InvitationsService {
     if (!meeting.departmentIds.includes(inviter.departmentId)) {
       throw InvitationErrors.DEPARTMENT_NOT_IN_MEETING(`Department ${inviter.departmentId} does not take part in meeting ${meeting.id}`);
     }
-    const owner = isUUID(customerId) ? await this.roster.find(customerId) : null;
+    const owner = await this.customers.find(customerId);
     if (!owner) throw InvitationErrors.CUSTOMER_NOT_FOUND(`No customer ${customerId}`);
     const allowed = mayInvite({
       inviterDepartmentId: inviter.departmentId,
@@ -75,17 +74,17 @@ export class InvitationsService {
   async confirm(caller: Principal | undefined, invitationId: string): Promise<InvitationEntity> {
     const confirmer = this.inviterOf(caller);
     if (!isUUID(invitationId)) throw InvitationErrors.INVITATION_NOT_FOUND(`No invitation ${invitationId}`);
-    return this.dataSource.transaction(async (manager) => {
-      const invitation = await this.invitations.findForUpdate(manager, invitationId);
+    return this.transactions.run(async (tx) => {
+      const invitation = await this.invitations.findForUpdate(tx, invitationId);
       if (!invitation) throw InvitationErrors.INVITATION_NOT_FOUND(`No invitation ${invitationId}`);
       const isHead = confirmer.role === Role.DEPARTMENT_HEAD && confirmer.departmentId === invitation.departmentId;
       if (confirmer.employeeId !== invitation.employeeId && !isHead) throw InvitationErrors.NOT_YOUR_INVITATION();
       if (invitation.status === InvitationStatus.CONFIRMED) return invitation;
-      this.assertOpen(await this.meetings.get(invitation.meetingId, manager));
-      await this.assertNotLockedByOther(invitation.meetingId, invitation.customerId, invitation.departmentId, manager);
+      this.assertOpen(await this.meetings.get(invitation.meetingId, tx));
+      await this.assertNotLockedByOther(invitation.meetingId, invitation.customerId, invitation.departmentId, tx);
       invitation.status = InvitationStatus.CONFIRMED;
       invitation.confirmedAt = this.clock.now();
-      return manager.save(invitation);
+      return this.invitations.save(tx, invitation);
     });
   }
 
@@ -102,6 +101,21 @@ export class InvitationsService {
     return this.invitations.pageOfMeeting(meeting.id, { departmentId, status: query.status, customerId: query.customerId }, { limit, cursor: query.cursor });
   }
 
+  /** J-10: the invitation the customer comes to the meeting on (the lock's holder, else the first confirmed), or null. */
+  holding(meetingId: string, customerId: string, tx?: Tx): Promise<InvitationEntity | null> {
+    return this.invitations.holding(meetingId, customerId, tx);
+  }
+
+  /** J-3: which of these customers the department has confirmed for the meeting. */
+  confirmedOf(tx: Tx, meetingId: string, departmentId: string, customerIds: string[]): Promise<Set<string>> {
+    return this.invitations.confirmedOf(tx, meetingId, departmentId, customerIds);
+  }
+
+  /** Invitations of many customers at once, newest first (the `Customer.invitations` loader). */
+  ofCustomers(customerIds: readonly string[]): Promise<InvitationEntity[]> {
+    return this.invitations.ofCustomers(customerIds);
+  }
+
   private inviterOf(caller: Principal | undefined): Inviter {
     if (!isEmployee(caller) || !caller.departmentId) throw CommonErrors.FORBIDDEN('Invitations are made by staff of a department');
     return { employeeId: caller.employeeId, departmentId: caller.departmentId, role: caller.role };
@@ -116,8 +130,8 @@ export class InvitationsService {
   }
 
   /** J-4: once locked, no other department may invite or confirm; the refusal names the holder. */
-  private async assertNotLockedByOther(meetingId: string, customerId: string, departmentId: string, manager?: EntityManager): Promise<void> {
-    const lock = await this.invitations.lockOf(meetingId, customerId, manager);
+  private async assertNotLockedByOther(meetingId: string, customerId: string, departmentId: string, tx?: Tx): Promise<void> {
+    const lock = await this.invitations.lockOf(meetingId, customerId, tx);
     if (lock && lock.departmentId !== departmentId) {
       throw InvitationErrors.INVITATION_LOCKED_BY_OTHER_DEPARTMENT(`Department ${lock.departmentId} holds this customer for the meeting`, {
         holderDepartmentId: lock.departmentId,

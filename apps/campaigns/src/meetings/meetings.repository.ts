@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { keysetPage } from '@crm/database';
+import { DataSource, In } from 'typeorm';
+import { keysetPage, type Page, type Tx } from '@crm/database';
 import { MeetingEntity } from './meeting.entity';
 
 export interface MeetingFilter {
@@ -13,20 +13,21 @@ export interface MeetingFilter {
 export class MeetingsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  insert(manager: EntityManager, meeting: Partial<MeetingEntity>): Promise<MeetingEntity> {
-    return manager.save(manager.create(MeetingEntity, meeting));
+  insert(tx: Tx, meeting: Partial<MeetingEntity>): Promise<MeetingEntity> {
+    return tx.save(tx.create(MeetingEntity, meeting));
   }
 
-  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<MeetingEntity | null> {
-    return manager.findOneBy(MeetingEntity, { id });
+  find(id: string, tx: Tx = this.dataSource.manager): Promise<MeetingEntity | null> {
+    return tx.findOneBy(MeetingEntity, { id });
   }
 
   findMany(ids: readonly string[]): Promise<MeetingEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(MeetingEntity).findBy({ id: In([...ids]) });
   }
 
   /** Keyset pages in date order (then id), so a page never repeats or skips a meeting. */
-  async page(filter: MeetingFilter, limit: number, cursor?: string) {
+  async page(filter: MeetingFilter, limit: number, cursor?: string): Promise<Page<MeetingEntity>> {
     const qb = this.dataSource.getRepository(MeetingEntity).createQueryBuilder('m');
     if (filter.from) qb.andWhere('m.date >= :from', { from: filter.from });
     if (filter.departmentId) qb.andWhere(':d = ANY(m.department_ids)', { d: filter.departmentId });

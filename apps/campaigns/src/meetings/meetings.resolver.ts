@@ -1,24 +1,25 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { PartnerScopes } from '@crm/auth';
+import { Allow } from '@crm/auth';
 import { isBusinessDate } from '@crm/clock';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@crm/database';
 import { CommonErrors } from '@crm/errors';
-import { isJoint, MeetingEntity } from '../meetings/meeting.entity';
-import { MeetingsService } from '../meetings/meetings.service';
-import { Department, Meeting } from './models';
+import { isJoint, MeetingEntity } from './meeting.entity';
+import { MeetingsService } from './meetings.service';
+import { Department, Meeting } from './meetings.models';
+import { MeetingsPolicy } from './meetings.policy';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
   constructor(private readonly service: MeetingsService) {}
 
   @Query(() => Meeting, { nullable: true })
-  @PartnerScopes('campaigns:read')
+  @Allow(MeetingsPolicy.read)
   meeting(@Args('id', { type: () => ID }) id: string) {
     return this.service.find(id);
   }
 
   @Query(() => [Meeting], { description: 'Meetings in date order, from a date on' })
-  @PartnerScopes('campaigns:read')
+  @Allow(MeetingsPolicy.read)
   async meetings(
     @Args('from', { nullable: true, description: 'YYYY-MM-DD' }) from?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
-import { isEmployee, Principal, Role } from '@crm/auth';
+import { isEmployee, Principal } from '@crm/auth';
 import { businessDate, Clock } from '@crm/clock';
+import { Transactions, type Tx } from '@crm/database';
 import { CAMPAIGNS_OPTIONS, CampaignsOptions } from '../campaigns-options';
 import { OrganisationErrors } from '../organisation/organisation.errors';
 import { OrganisationLookup } from '../organisation/organisation.lookup';
@@ -10,15 +10,13 @@ import { MeetingEntity } from './meeting.entity';
 import { MeetingFilter, MeetingsRepository } from './meetings.repository';
 import { CreateMeetingDto } from './meetings.dto';
 import { MeetingErrors } from './meetings.errors';
-
-/** Roles that plan any meeting; a head plans only meetings their own department takes part in. */
-const COMPANY_ROLES: readonly Role[] = [Role.COORDINATOR, Role.GENERAL_MANAGER, Role.ADMIN];
+import { mayScheduleFor } from './meetings.policy';
 
 /** J-1: meetings, single or joint. */
 @Injectable()
 export class MeetingsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly meetings: MeetingsRepository,
     private readonly organisation: OrganisationLookup,
     private readonly clock: Clock,
@@ -26,14 +24,14 @@ export class MeetingsService {
   ) {}
 
   async create(caller: Principal | undefined, dto: CreateMeetingDto): Promise<MeetingEntity> {
-    if (isEmployee(caller) && !COMPANY_ROLES.includes(caller.role) && !dto.departmentIds.includes(caller.departmentId ?? '')) {
+    if (!mayScheduleFor(caller, dto.departmentIds)) {
       throw OrganisationErrors.NOT_YOUR_DEPARTMENT('A head plans meetings their own department takes part in');
     }
     const today = businessDate(this.clock.now(), this.options.tz);
     if (dto.date < today) throw MeetingErrors.MEETING_DATE_IN_PAST(`${dto.date} is before ${today}`);
     await this.organisation.departments(dto.departmentIds);
-    return this.dataSource.transaction((manager) =>
-      this.meetings.insert(manager, {
+    return this.transactions.run((tx) =>
+      this.meetings.insert(tx, {
         date: dto.date,
         slot: dto.slot,
         venue: dto.venue,
@@ -43,10 +41,10 @@ export class MeetingsService {
     );
   }
 
-  /** Pass the transaction's manager when inside one: a second pooled connection per request can exhaust the pool. */
-  async get(id: string, manager?: EntityManager): Promise<MeetingEntity> {
+  /** Pass the transaction when inside one: a second pooled connection per request can exhaust the pool. */
+  async get(id: string, tx?: Tx): Promise<MeetingEntity> {
     // GraphQL ids arrive unchecked: an id that is not a UUID names no meeting (and must not reach SQL).
-    const meeting = isUUID(id) ? await this.meetings.find(id, manager) : null;
+    const meeting = isUUID(id) ? await this.meetings.find(id, tx) : null;
     if (!meeting) throw MeetingErrors.MEETING_NOT_FOUND(`No meeting ${id}`);
     return meeting;
   }
@@ -54,6 +52,11 @@ export class MeetingsService {
   /** The meeting, or null (GraphQL's nullable `meeting(id)`). */
   async find(id: string): Promise<MeetingEntity | null> {
     return isUUID(id) ? this.meetings.find(id) : null;
+  }
+
+  /** Meetings by id, for the GraphQL loaders (one query per request). */
+  findMany(ids: readonly string[]): Promise<MeetingEntity[]> {
+    return this.meetings.findMany(ids);
   }
 
   list(filter: MeetingFilter, limit: number, cursor?: string) {

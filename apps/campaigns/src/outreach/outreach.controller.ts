@@ -1,8 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Role, Roles } from '@crm/auth';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentPrincipal, Principal } from '@crm/auth';
+import { ApiProblems } from '@crm/http';
 import { RecordOutreachEventDto } from './outreach.dto';
+import { OutreachPolicy } from './outreach.policy';
 import { OutreachService } from './outreach.service';
+import { OutreachEventView, outreachEventView } from './outreach.view';
 
 @ApiTags('outreach-events')
 @Controller('api/v1/outreach-events')
@@ -10,15 +13,20 @@ export class OutreachController {
   constructor(private readonly outreach: OutreachService) {}
 
   @Post()
-  @Roles(Role.DEPARTMENT_HEAD, Role.CRM_CLERK, Role.GENERAL_MANAGER, Role.ADMIN)
+  @Allow(OutreachPolicy.record)
   @ApiOperation({ summary: 'Record an outreach event and its participants (O-1); customers then allocates its archives among them' })
-  record(@CurrentPrincipal() caller: Principal, @Body() dto: RecordOutreachEventDto) {
-    return this.outreach.record(caller, dto);
+  @ApiCreatedResponse({ type: OutreachEventView })
+  @ApiProblems(422)
+  async recordOutreachEvent(@CurrentPrincipal() caller: Principal, @Body() dto: RecordOutreachEventDto): Promise<OutreachEventView> {
+    return outreachEventView(await this.outreach.record(caller, dto));
   }
 
   @Get(':id')
+  @Allow(OutreachPolicy.read)
   @ApiOperation({ summary: 'An outreach event' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.outreach.get(id);
+  @ApiOkResponse({ type: OutreachEventView })
+  @ApiProblems(404)
+  async getOutreachEvent(@Param('id', ParseUUIDPipe) id: string): Promise<OutreachEventView> {
+    return outreachEventView(await this.outreach.get(id));
   }
 }

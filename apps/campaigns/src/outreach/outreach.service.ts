@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { isEmployee, Principal, Role } from '@crm/auth';
+import { isEmployee, Principal } from '@crm/auth';
 import { businessDate, Clock } from '@crm/clock';
+import { Transactions } from '@crm/database';
 import { OutboxWriter } from '@crm/events';
 import { CAMPAIGNS_OPTIONS, CampaignsOptions } from '../campaigns-options';
 import { OrganisationErrors } from '../organisation/organisation.errors';
@@ -9,15 +9,15 @@ import { OrganisationLookup } from '../organisation/organisation.lookup';
 import { OutreachEventEntity } from './outreach-event.entity';
 import { RecordOutreachEventDto } from './outreach.dto';
 import { OutreachErrors } from './outreach.errors';
-
-/** Roles that record any department's outreach events; a head records only their own department's. */
-const COMPANY_ROLES: readonly Role[] = [Role.CRM_CLERK, Role.GENERAL_MANAGER, Role.ADMIN];
+import { mayRecordFor } from './outreach.policy';
+import { OutreachRepository } from './outreach.repository';
 
 /** O-1: records an outreach event and announces it, so customers can allocate its archives (O-4). */
 @Injectable()
 export class OutreachService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly events: OutreachRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly organisation: OrganisationLookup,
@@ -25,7 +25,7 @@ export class OutreachService {
   ) {}
 
   async record(caller: Principal | undefined, dto: RecordOutreachEventDto): Promise<OutreachEventEntity> {
-    if (isEmployee(caller) && !COMPANY_ROLES.includes(caller.role) && caller.departmentId !== dto.departmentId) {
+    if (!mayRecordFor(caller, dto.departmentId)) {
       throw OrganisationErrors.NOT_YOUR_DEPARTMENT('A head records the outreach events of their own department');
     }
     const now = this.clock.now();
@@ -36,16 +36,14 @@ export class OutreachService {
     if (outsiders.length) {
       throw OutreachErrors.PARTICIPANT_NOT_IN_DEPARTMENT(`Not in the department: ${outsiders.join(', ')}`, { employeeIds: outsiders });
     }
-    return this.dataSource.transaction(async (manager) => {
-      const event = await manager.save(
-        manager.create(OutreachEventEntity, {
-          departmentId: dto.departmentId,
-          date: dto.date,
-          participantIds: dto.participantIds,
-          recordedBy: isEmployee(caller) ? caller.employeeId : null,
-        }),
-      );
-      await this.outbox.append(manager, [
+    return this.transactions.run(async (tx) => {
+      const event = await this.events.insert(tx, {
+        departmentId: dto.departmentId,
+        date: dto.date,
+        participantIds: dto.participantIds,
+        recordedBy: isEmployee(caller) ? caller.employeeId : null,
+      });
+      await this.outbox.append(tx, [
         {
           name: 'outreach.recorded',
           payload: { outreachEventId: event.id, departmentId: event.departmentId, date: event.date, participantIds: event.participantIds, recordedAt: now.toISOString() },
@@ -56,7 +54,7 @@ export class OutreachService {
   }
 
   async get(id: string): Promise<OutreachEventEntity> {
-    const event = await this.dataSource.getRepository(OutreachEventEntity).findOneBy({ id });
+    const event = await this.events.find(id);
     if (!event) throw OutreachErrors.OUTREACH_EVENT_NOT_FOUND(`No outreach event ${id}`);
     return event;
   }

@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
-import { SaleResolver } from '../graphql/sale.resolver';
+import { CheckInsModule } from '../check-ins/check-ins.module';
+import { InvitationsModule } from '../invitations/invitations.module';
 import { MeetingsModule } from '../meetings/meetings.module';
-import { RosterModule } from '../roster/roster.module';
+import { UnderServedModule } from '../under-served/under-served.module';
 import { SalesController } from './sales.controller';
+import { SalesRepository } from './sales.repository';
+import { SaleResolver } from './sales.resolver';
 import { SalesService } from './sales.service';
 
 /** J-10: sales and refunds. */
-@Module({ imports: [MeetingsModule, RosterModule], controllers: [SalesController], providers: [SalesService, SaleResolver] })
+@Module({
+  imports: [MeetingsModule, CheckInsModule, InvitationsModule, UnderServedModule],
+  controllers: [SalesController],
+  providers: [SalesRepository, SalesService, SaleResolver],
+})
 export class SalesModule {}

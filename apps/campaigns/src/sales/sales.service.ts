@@ -1,54 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { isEmployee, Principal } from '@crm/auth';
 import { Clock } from '@crm/clock';
-import { keysetPage, type Page } from '@crm/database';
+import { Transactions, type Page } from '@crm/database';
 import { OutboxWriter } from '@crm/events';
-import { AttendanceEntity } from '../check-ins/attendance.entity';
-import { currentInvitation } from '../check-ins/holder';
+import { CheckInsService } from '../check-ins/check-ins.service';
+import { InvitationsService } from '../invitations/invitations.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { assertDepartmentRecord, departmentScope } from '../organisation/department-scope';
-import { RosterRepository } from '../roster/roster.repository';
+import { UnderServedService } from '../under-served/under-served.service';
 import { RefundEntity, SaleEntity } from './sale.entities';
 import { RecordSaleDto, RefundSaleDto, SaleQueryDto } from './sales.dto';
 import { SaleErrors } from './sales.errors';
+import { SalesRepository } from './sales.repository';
 
 /** J-10: sales credited to the holder of the customer's invitation, and refunds; both announced for S and R. */
 @Injectable()
 export class SalesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly sales: SalesRepository,
     private readonly meetings: MeetingsService,
-    private readonly roster: RosterRepository,
+    private readonly checkIns: CheckInsService,
+    private readonly invitations: InvitationsService,
+    private readonly customers: UnderServedService,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
   async record(caller: Principal | undefined, meetingId: string, dto: RecordSaleDto): Promise<SaleEntity> {
     const meeting = await this.meetings.get(meetingId);
-    return this.dataSource.transaction(async (manager) => {
-      const attendance = await manager.findOneBy(AttendanceEntity, { meetingId: meeting.id, customerId: dto.customerId });
+    return this.transactions.run(async (tx) => {
+      const attendance = await this.checkIns.attendance(meeting.id, dto.customerId, tx);
       if (!attendance) throw SaleErrors.CUSTOMER_NOT_CHECKED_IN(`Customer ${dto.customerId} is not checked in at meeting ${meeting.id}`);
       // J-10: the holder of the current invitation; a walk-in nobody invited is credited to their owner.
-      const invitation = await currentInvitation(manager, meeting.id, dto.customerId);
-      const owner = invitation ? null : await this.roster.find(dto.customerId, manager);
+      const invitation = await this.invitations.holding(meeting.id, dto.customerId, tx);
+      const owner = invitation ? null : await this.customers.find(dto.customerId, tx);
       const now = this.clock.now();
-      const sale = await manager.save(
-        manager.create(SaleEntity, {
-          meetingId: meeting.id,
-          customerId: dto.customerId,
-          amountFen: dto.amountFen,
-          refundedFen: 0,
-          creditedEmployeeId: invitation?.employeeId ?? owner!.ownerId,
-          creditedDepartmentId: invitation?.departmentId ?? owner!.departmentId,
-          invitationId: invitation?.id ?? null,
-          referrerId: attendance.referrerId,
-          soldAt: now,
-          recordedBy: isEmployee(caller) ? caller.employeeId : null,
-        }),
-      );
-      await this.outbox.append(manager, [
+      const sale = await this.sales.insert(tx, {
+        meetingId: meeting.id,
+        customerId: dto.customerId,
+        amountFen: dto.amountFen,
+        refundedFen: 0,
+        creditedEmployeeId: invitation?.employeeId ?? owner!.ownerId,
+        creditedDepartmentId: invitation?.departmentId ?? owner!.departmentId,
+        invitationId: invitation?.id ?? null,
+        referrerId: attendance.referrerId,
+        soldAt: now,
+        recordedBy: isEmployee(caller) ? caller.employeeId : null,
+      });
+      await this.outbox.append(tx, [
         {
           name: 'sale.recorded',
           payload: {
@@ -69,9 +70,9 @@ export class SalesService {
 
   async refund(caller: Principal | undefined, saleId: string, dto: RefundSaleDto): Promise<RefundEntity> {
     if (!isUUID(saleId)) throw SaleErrors.SALE_NOT_FOUND(`No sale ${saleId}`);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       // The sale row locked: concurrent refunds are counted one after another, never past the amount.
-      const sale = await manager.findOne(SaleEntity, { where: { id: saleId }, lock: { mode: 'pessimistic_write' } });
+      const sale = await this.sales.findForUpdate(tx, saleId);
       if (!sale) throw SaleErrors.SALE_NOT_FOUND(`No sale ${saleId}`);
       // A refund takes points back from the referrer (R-2): only the department credited with the sale, or a
       // company-wide role, may record one.
@@ -80,9 +81,9 @@ export class SalesService {
       if (dto.amountFen > left) throw SaleErrors.REFUND_EXCEEDS_SALE(`${left} fen of the sale are left to refund`, { refundableFen: left });
       const now = this.clock.now();
       sale.refundedFen += dto.amountFen;
-      await manager.save(sale);
-      const refund = await manager.save(manager.create(RefundEntity, { saleId: sale.id, amountFen: dto.amountFen, refundedAt: now, recordedBy: isEmployee(caller) ? caller.employeeId : null }));
-      await this.outbox.append(manager, [
+      await this.sales.save(tx, sale);
+      const refund = await this.sales.insertRefund(tx, { saleId: sale.id, amountFen: dto.amountFen, refundedAt: now, recordedBy: isEmployee(caller) ? caller.employeeId : null });
+      await this.outbox.append(tx, [
         { name: 'sale.refunded', payload: { refundId: refund.id, saleId: sale.id, meetingId: sale.meetingId, customerId: sale.customerId, amountFen: dto.amountFen, refundedAt: now.toISOString() } },
       ]);
       return refund;
@@ -91,7 +92,7 @@ export class SalesService {
 
   /** A sale, for the department credited with it or a company-wide role (as the meeting's list of sales). */
   async get(caller: Principal | undefined, id: string): Promise<SaleEntity> {
-    const sale = isUUID(id) ? await this.dataSource.getRepository(SaleEntity).findOneBy({ id }) : null;
+    const sale = isUUID(id) ? await this.sales.find(id) : null;
     if (!sale) throw SaleErrors.SALE_NOT_FOUND(`No sale ${id}`);
     assertDepartmentRecord(caller, sale.creditedDepartmentId);
     return sale;
@@ -101,9 +102,6 @@ export class SalesService {
   async list(caller: Principal | undefined, meetingId: string, query: SaleQueryDto, limit: number): Promise<Page<SaleEntity>> {
     const departmentId = departmentScope(caller, query.departmentId);
     const meeting = await this.meetings.get(meetingId);
-    const qb = this.dataSource.getRepository(SaleEntity).createQueryBuilder('s').where('s.meeting_id = :meetingId', { meetingId: meeting.id });
-    if (departmentId) qb.andWhere('s.credited_department_id = :departmentId', { departmentId });
-    if (query.customerId) qb.andWhere('s.customer_id = :customerId', { customerId: query.customerId });
-    return keysetPage(qb, 's.id', { limit, cursor: query.cursor }, { column: 's.sold_at', value: (s) => s.soldAt });
+    return this.sales.pageOfMeeting(meeting.id, { departmentId, customerId: query.customerId }, { limit, cursor: query.cursor });
   }
 }

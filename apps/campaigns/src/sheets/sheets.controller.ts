@@ -1,8 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Role, Roles } from '@crm/auth';
+import { ApiCreatedResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentPrincipal, Principal } from '@crm/auth';
+import type { Page } from '@crm/database';
+import { ApiPageResponse, ApiProblems } from '@crm/http';
 import { SubmitSheetDto } from './sheets.dto';
+import { SheetsPolicy } from './sheets.policy';
 import { SheetsService } from './sheets.service';
+import { ReconciliationView, reconciliationView, SheetReceiptView } from './sheets.view';
 
 @ApiTags('sheets')
 @Controller('api/v1/meetings/:id')
@@ -10,17 +14,22 @@ export class SheetsController {
   constructor(private readonly sheets: SheetsService) {}
 
   @Post('sheets')
-  @Roles(Role.DEPARTMENT_HEAD, Role.COORDINATOR, Role.ADMIN)
+  @Allow(SheetsPolicy.submit)
   @ApiOperation({ summary: "Hand in a department's daily sheet of a joint meeting (J-3): on time it locks its customers at once (J-4)" })
-  submit(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) meetingId: string, @Body() dto: SubmitSheetDto) {
+  @ApiCreatedResponse({ type: SheetReceiptView })
+  @ApiProblems(404, 409, 422)
+  submitSheet(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) meetingId: string, @Body() dto: SubmitSheetDto): Promise<SheetReceiptView> {
     return this.sheets.submit(caller, meetingId, dto);
   }
 
   @Get('reconciliations')
-  @Roles(Role.DEPARTMENT_HEAD, Role.COORDINATOR, Role.GENERAL_MANAGER, Role.ADMIN)
+  @Allow(SheetsPolicy.readReconciliations)
   @ApiQuery({ name: 'day', required: false, description: 'YYYY-MM-DD' })
   @ApiOperation({ summary: "The days' reconciliations (J-8): duplicates and how they were settled, late and missing sheets, fines" })
-  reconciliations(@Param('id', ParseUUIDPipe) meetingId: string, @Query('day') day?: string) {
-    return this.sheets.reconciliations(meetingId, day);
+  @ApiPageResponse(ReconciliationView)
+  @ApiProblems(404)
+  async listReconciliations(@Param('id', ParseUUIDPipe) meetingId: string, @Query('day') day?: string): Promise<Page<ReconciliationView>> {
+    const page = await this.sheets.reconciliations(meetingId, day);
+    return { ...page, items: page.items.map(reconciliationView) };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { InvitationStatus } from '../invitations/invitation.entity';
+import { DataSource } from 'typeorm';
+import type { Tx } from '@crm/database';
 import { MeetingLockEntity } from '../invitations/meeting-lock.entity';
 import { ClaimOutcome, ReconciliationEntity, SheetClaimEntity, SheetEntity } from './sheet.entities';
 
@@ -9,22 +9,18 @@ import { ClaimOutcome, ReconciliationEntity, SheetClaimEntity, SheetEntity } fro
 export class SheetsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async hasOnTimeSheetFor(manager: EntityManager, meetingId: string, departmentId: string, day: string): Promise<boolean> {
-    return manager.exists(SheetEntity, { where: { meetingId, departmentId, forDay: day, late: false } });
+  async hasOnTimeSheetFor(tx: Tx, meetingId: string, departmentId: string, day: string): Promise<boolean> {
+    return tx.exists(SheetEntity, { where: { meetingId, departmentId, forDay: day, late: false } });
   }
 
-  /** The listed customers the department has confirmed for the meeting (J-3: a sheet lists confirmations). */
-  async confirmed(manager: EntityManager, meetingId: string, departmentId: string, customerIds: string[]): Promise<Set<string>> {
-    const rows: { customer_id: string }[] = await manager.query(
-      `SELECT customer_id FROM invitations WHERE meeting_id = $1 AND department_id = $2 AND status = $3 AND customer_id = ANY($4::uuid[])`,
-      [meetingId, departmentId, InvitationStatus.CONFIRMED, customerIds],
-    );
-    return new Set(rows.map((r) => r.customer_id));
+  /** Serialises one department's sheets for one meeting until the transaction ends. */
+  async lockDepartmentSheets(tx: Tx, meetingId: string, departmentId: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sheet:${meetingId}:${departmentId}`]);
   }
 
   /** Inserts the sheet; null when the department already has one for that day (the unique key decides). */
-  async insertSheet(manager: EntityManager, s: Omit<SheetEntity, 'id'>): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(
+  async insertSheet(tx: Tx, s: Omit<SheetEntity, 'id'>): Promise<string | null> {
+    const rows: { id: string }[] = await tx.query(
       `INSERT INTO sheets (meeting_id, department_id, submitted_by, submitted_at, for_day, effective_day, late, customer_ids, planned_customer_ids)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT ON CONSTRAINT sheets_one_per_department_day DO NOTHING RETURNING id`,
@@ -34,8 +30,8 @@ export class SheetsRepository {
   }
 
   /** Takes the lock for every listed customer nobody holds yet; answers the customers this sheet locked. */
-  async lock(manager: EntityManager, meetingId: string, departmentId: string, sheetId: string, customerIds: string[], at: Date): Promise<Set<string>> {
-    const rows: { customer_id: string }[] = await manager.query(
+  async lock(tx: Tx, meetingId: string, departmentId: string, sheetId: string, customerIds: string[], at: Date): Promise<Set<string>> {
+    const rows: { customer_id: string }[] = await tx.query(
       `INSERT INTO meeting_locks (meeting_id, customer_id, department_id, sheet_id, locked_at)
        SELECT $1, c, $2, $3, $4 FROM unnest($5::uuid[]) AS c
        ON CONFLICT (meeting_id, customer_id) DO NOTHING RETURNING customer_id`,
@@ -44,21 +40,21 @@ export class SheetsRepository {
     return new Set(rows.map((r) => r.customer_id));
   }
 
-  locks(manager: EntityManager, meetingId: string, customerIds: string[]): Promise<MeetingLockEntity[]> {
-    return manager.getRepository(MeetingLockEntity).createQueryBuilder('l').where('l.meeting_id = :m', { m: meetingId }).andWhere('l.customer_id = ANY(:c)', { c: customerIds }).getMany();
+  locks(tx: Tx, meetingId: string, customerIds: string[]): Promise<MeetingLockEntity[]> {
+    return tx.getRepository(MeetingLockEntity).createQueryBuilder('l').where('l.meeting_id = :m', { m: meetingId }).andWhere('l.customer_id = ANY(:c)', { c: customerIds }).getMany();
   }
 
-  async setLock(manager: EntityManager, lock: MeetingLockEntity): Promise<void> {
-    await manager.query(
+  async setLock(tx: Tx, lock: MeetingLockEntity): Promise<void> {
+    await tx.query(
       `INSERT INTO meeting_locks (meeting_id, customer_id, department_id, sheet_id, locked_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (meeting_id, customer_id) DO UPDATE SET department_id = EXCLUDED.department_id, sheet_id = EXCLUDED.sheet_id, locked_at = EXCLUDED.locked_at`,
       [lock.meetingId, lock.customerId, lock.departmentId, lock.sheetId, lock.lockedAt],
     );
   }
 
-  async insertClaims(manager: EntityManager, claims: SheetClaimEntity[]): Promise<void> {
+  async insertClaims(tx: Tx, claims: SheetClaimEntity[]): Promise<void> {
     if (!claims.length) return;
-    await manager.query(
+    await tx.query(
       `INSERT INTO sheet_claims (sheet_id, customer_id, meeting_id, department_id, effective_day, late, submitted_at, outcome, reason)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::date[], $6::boolean[], $7::timestamptz[], $8::text[], $9::text[])`,
       [
@@ -75,13 +71,13 @@ export class SheetsRepository {
     );
   }
 
-  async settleClaim(manager: EntityManager, sheetId: string, customerId: string, outcome: ClaimOutcome, reason: string | null): Promise<void> {
-    await manager.update(SheetClaimEntity, { sheetId, customerId }, { outcome, reason });
+  async settleClaim(tx: Tx, sheetId: string, customerId: string, outcome: ClaimOutcome, reason: string | null): Promise<void> {
+    await tx.update(SheetClaimEntity, { sheetId, customerId }, { outcome, reason });
   }
 
   /** Claims of the customers with a claim still pending whose effective day has come, and every claim on them. */
-  async claimsToSettle(manager: EntityManager, meetingId: string, day: string): Promise<SheetClaimEntity[]> {
-    return manager.query(
+  async claimsToSettle(tx: Tx, meetingId: string, day: string): Promise<SheetClaimEntity[]> {
+    return tx.query(
       `SELECT sheet_id AS "sheetId", customer_id AS "customerId", meeting_id AS "meetingId", department_id AS "departmentId",
               to_char(effective_day, 'YYYY-MM-DD') AS "effectiveDay", late, submitted_at AS "submittedAt", outcome, reason
          FROM sheet_claims
@@ -92,30 +88,30 @@ export class SheetsRepository {
   }
 
   /** Claims that lost on sheets effective on `day`: the duplicates the day's report lists. */
-  lostOn(manager: EntityManager, meetingId: string, day: string): Promise<SheetClaimEntity[]> {
-    return manager.find(SheetClaimEntity, { where: { meetingId, effectiveDay: day, outcome: ClaimOutcome.LOST } });
+  lostOn(tx: Tx, meetingId: string, day: string): Promise<SheetClaimEntity[]> {
+    return tx.find(SheetClaimEntity, { where: { meetingId, effectiveDay: day, outcome: ClaimOutcome.LOST } });
   }
 
-  sheetsFor(manager: EntityManager, meetingId: string, day: string): Promise<SheetEntity[]> {
-    return manager.find(SheetEntity, { where: { meetingId, forDay: day } });
+  sheetsFor(tx: Tx, meetingId: string, day: string): Promise<SheetEntity[]> {
+    return tx.find(SheetEntity, { where: { meetingId, forDay: day } });
   }
 
   /** Claims the day's reconciliation; false when it was made already (the key makes it once, J-8). */
-  async startReconciliation(manager: EntityManager, meetingId: string, day: string, at: Date): Promise<boolean> {
-    const rows = await manager.query(
+  async startReconciliation(tx: Tx, meetingId: string, day: string, at: Date): Promise<boolean> {
+    const rows = await tx.query(
       `INSERT INTO reconciliations (meeting_id, day, reconciled_at, report) VALUES ($1, $2, $3, '{}') ON CONFLICT DO NOTHING RETURNING day`,
       [meetingId, day, at],
     );
     return rows.length === 1;
   }
 
-  async finishReconciliation(manager: EntityManager, meetingId: string, day: string, report: Record<string, unknown>): Promise<void> {
-    await manager.query('UPDATE reconciliations SET report = $3 WHERE meeting_id = $1 AND day = $2', [meetingId, day, JSON.stringify(report)]);
+  async finishReconciliation(tx: Tx, meetingId: string, day: string, report: Record<string, unknown>): Promise<void> {
+    await tx.query('UPDATE reconciliations SET report = $3 WHERE meeting_id = $1 AND day = $2', [meetingId, day, JSON.stringify(report)]);
   }
 
   /** Records the fine unless the department and day were fined already; true when this call recorded it. */
-  async recordFine(manager: EntityManager, f: { meetingId: string; departmentId: string; day: string; fineId: string; status: string; headId: string | null; amountFen: number }): Promise<boolean> {
-    const rows = await manager.query(
+  async recordFine(tx: Tx, f: { meetingId: string; departmentId: string; day: string; fineId: string; status: string; headId: string | null; amountFen: number }): Promise<boolean> {
+    const rows = await tx.query(
       `INSERT INTO sheet_fines (meeting_id, department_id, day, fine_id, status, head_id, amount_fen) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT DO NOTHING RETURNING fine_id`,
       [f.meetingId, f.departmentId, f.day, f.fineId, f.status, f.headId, f.amountFen],

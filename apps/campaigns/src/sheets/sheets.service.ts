@@ -1,65 +1,44 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { isEmployee, Principal, Role } from '@crm/auth';
+import { Inject, Injectable } from '@nestjs/common';
+import { isEmployee, Principal } from '@crm/auth';
 import { addDays, businessDate, Clock, isBusinessDate } from '@crm/clock';
+import { Transactions, type Page, type Tx } from '@crm/database';
 import { CommonErrors } from '@crm/errors';
-import { OutboxWriter, SweepRunner } from '@crm/events';
-import { DepartmentReplica } from '@crm/service-kit';
+import { OutboxWriter } from '@crm/events';
 import { CAMPAIGNS_OPTIONS, CampaignsOptions } from '../campaigns-options';
 import { InvitationErrors } from '../invitations/invitations.errors';
+import { InvitationsService } from '../invitations/invitations.service';
 import { isJoint } from '../meetings/meeting.entity';
 import { MeetingsService } from '../meetings/meetings.service';
-import { classifySubmission, daysToReconcile, plannedListProblem, settleClaims, SHEET_FINE_FEN, SheetClaim, sheetFines, SheetMeeting } from '../sheets';
-import { ClaimOutcome, SheetClaimEntity } from './sheet.entities';
+import { OrganisationLookup } from '../organisation/organisation.lookup';
+import { classifySubmission, daysToReconcile, plannedListProblem, settleClaims, SHEET_FINE_FEN, SheetClaim, sheetFines, SheetMeeting } from './rules';
+import { ClaimOutcome, ReconciliationEntity, SheetClaimEntity } from './sheet.entities';
 import { SheetErrors } from './sheets.errors';
 import { SubmitSheetDto } from './sheets.dto';
+import { maySubmitFor } from './sheets.policy';
 import { SheetsRepository } from './sheets.repository';
-
-export const SHEET_CUTOFF_SWEEP = 'sheet-cutoff';
-
-/** Roles that hand in any department's sheet (the coordinator keys in paper sheets); a head hands in their own. */
-const COMPANY_ROLES: readonly Role[] = [Role.COORDINATOR, Role.ADMIN];
-
-export interface SheetReceipt {
-  id: string;
-  meetingId: string;
-  departmentId: string;
-  submittedAt: string;
-  forDay: string;
-  effectiveDay: string;
-  late: boolean;
-  /** Customers this sheet locked at once (on-time sheets, J-4), or already held by the department. */
-  locked: string[];
-  /** Customers another department held first: the department's listing lost (reported in J-8). */
-  heldByOthers: { customerId: string; holderDepartmentId: string }[];
-  /** Customers claimed by a late sheet, settled at the reconciliation of the effective day. */
-  pending: string[];
-}
+import { SheetReceiptView } from './sheets.view';
 
 /**
- * J-3..J-8: daily sheets of joint meetings, the locks they take, and the `sheet-cutoff` sweep that reconciles
- * each day and fines late or missing sheets. The timing rules are pure functions in ../sheets.
+ * J-3..J-8: daily sheets of joint meetings, the locks they take, and the reconciliation of each day with its
+ * fines for late or missing sheets (run by the `sheet-cutoff` sweep). The timing rules are pure functions in ./rules.
  */
 @Injectable()
-export class SheetsService implements OnModuleInit {
+export class SheetsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly sheets: SheetsRepository,
     private readonly meetings: MeetingsService,
+    private readonly invitations: InvitationsService,
+    private readonly organisation: OrganisationLookup,
     private readonly outbox: OutboxWriter,
-    private readonly sweeps: SweepRunner,
     private readonly clock: Clock,
     @Inject(CAMPAIGNS_OPTIONS) private readonly options: CampaignsOptions,
   ) {}
 
-  onModuleInit(): void {
-    this.sweeps.register({ name: SHEET_CUTOFF_SWEEP, pattern: this.options.sheetCutoffCron, handler: (now) => this.reconcileDue(now) });
-  }
-
-  async submit(caller: Principal | undefined, meetingId: string, dto: SubmitSheetDto): Promise<SheetReceipt> {
+  async submit(caller: Principal | undefined, meetingId: string, dto: SubmitSheetDto): Promise<SheetReceiptView> {
     if (!isEmployee(caller)) throw CommonErrors.FORBIDDEN('Sheets are handed in by staff');
-    if (!COMPANY_ROLES.includes(caller.role) && !(caller.role === Role.DEPARTMENT_HEAD && caller.departmentId === dto.departmentId)) {
+    if (!maySubmitFor(caller, dto.departmentId)) {
       throw CommonErrors.FORBIDDEN("A head hands in their own department's sheet; the coordinator may key in any");
     }
     const meeting = await this.meetings.get(meetingId);
@@ -71,21 +50,21 @@ export class SheetsService implements OnModuleInit {
 
     const submittedAt = this.clock.now();
     const sheetMeeting: SheetMeeting = { date: meeting.date, slot: meeting.slot };
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       // Serialises one department's sheets for one meeting, so "has an on-time sheet for D" cannot race.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sheet:${meeting.id}:${dto.departmentId}`]);
+      await this.sheets.lockDepartmentSheets(tx, meeting.id, dto.departmentId);
       // classifySubmission only ever asks about the day the sheet is handed in.
       const today = businessDate(submittedAt, this.options.tz);
-      const onTimeToday = await this.sheets.hasOnTimeSheetFor(manager, meeting.id, dto.departmentId, today);
+      const onTimeToday = await this.sheets.hasOnTimeSheetFor(tx, meeting.id, dto.departmentId, today);
       const verdict = classifySubmission({ submittedAt, meeting: sheetMeeting, departmentHasOnTimeSheetFor: (d) => d === today && onTimeToday }, this.options.sheetRules);
       if (verdict.kind === 'TOO_EARLY') throw SheetErrors.SHEET_WINDOW_NOT_OPEN(`Sheets for the meeting of ${meeting.date} are taken from ${addDays(meeting.date, -this.options.sheetRules.windowDays)}`);
       if (verdict.kind === 'CLOSED') throw InvitationErrors.MEETING_CONFIRMATIONS_CLOSED('The meeting-day deadline has passed (J-6)');
 
-      const confirmed = await this.sheets.confirmed(manager, meeting.id, dto.departmentId, dto.customerIds);
+      const confirmed = await this.invitations.confirmedOf(tx, meeting.id, dto.departmentId, dto.customerIds);
       const unconfirmed = dto.customerIds.filter((c) => !confirmed.has(c));
       if (unconfirmed.length) throw SheetErrors.SHEET_LISTS_UNCONFIRMED(`Not confirmed by the department: ${unconfirmed.join(', ')}`, { customerIds: unconfirmed });
 
-      const sheetId = await this.sheets.insertSheet(manager, {
+      const sheetId = await this.sheets.insertSheet(tx, {
         meetingId: meeting.id,
         departmentId: dto.departmentId,
         submittedBy: caller.employeeId,
@@ -98,7 +77,7 @@ export class SheetsService implements OnModuleInit {
       });
       if (!sheetId) throw SheetErrors.SHEET_ALREADY_SUBMITTED(`The sheet for ${verdict.forDay} is in`);
 
-      const receipt: SheetReceipt = {
+      const receipt: SheetReceiptView = {
         id: sheetId,
         meetingId: meeting.id,
         departmentId: dto.departmentId,
@@ -116,12 +95,12 @@ export class SheetsService implements OnModuleInit {
       if (verdict.late) {
         // J-4: a late sheet claims; the claim is settled at its effective day's reconciliation.
         receipt.pending = dto.customerIds;
-        await this.sheets.insertClaims(manager, dto.customerIds.map((c) => claim(c, ClaimOutcome.PENDING, null)));
+        await this.sheets.insertClaims(tx, dto.customerIds.map((c) => claim(c, ClaimOutcome.PENDING, null)));
         return receipt;
       }
       // J-4: an on-time sheet locks at once; the primary key of meeting_locks keeps one holder per customer.
-      const lockedNow = await this.sheets.lock(manager, meeting.id, dto.departmentId, sheetId, dto.customerIds, submittedAt);
-      const holders = new Map((await this.sheets.locks(manager, meeting.id, dto.customerIds.filter((c) => !lockedNow.has(c)))).map((l) => [l.customerId, l.departmentId]));
+      const lockedNow = await this.sheets.lock(tx, meeting.id, dto.departmentId, sheetId, dto.customerIds, submittedAt);
+      const holders = new Map((await this.sheets.locks(tx, meeting.id, dto.customerIds.filter((c) => !lockedNow.has(c)))).map((l) => [l.customerId, l.departmentId]));
       const claims = dto.customerIds.map((c) => {
         const holder = lockedNow.has(c) ? dto.departmentId : holders.get(c);
         if (holder === dto.departmentId) {
@@ -131,12 +110,12 @@ export class SheetsService implements OnModuleInit {
         receipt.heldByOthers.push({ customerId: c, holderDepartmentId: holder! });
         return claim(c, ClaimOutcome.LOST, 'LOCKED_EARLIER');
       });
-      await this.sheets.insertClaims(manager, claims);
+      await this.sheets.insertClaims(tx, claims);
       return receipt;
     });
   }
 
-  async reconciliations(meetingId: string, day?: string) {
+  async reconciliations(meetingId: string, day?: string): Promise<Page<ReconciliationEntity>> {
     if (day !== undefined && !isBusinessDate(day)) throw SheetErrors.INVALID_DAY();
     await this.meetings.get(meetingId);
     return { items: await this.sheets.reconciliations(meetingId, day), nextCursor: null };
@@ -153,7 +132,7 @@ export class SheetsService implements OnModuleInit {
       const reconciled = await this.sheets.reconciledDays(meeting.id);
       for (const { day } of daysToReconcile(meeting, now, this.options.sheetRules)) {
         if (reconciled.has(day)) continue;
-        const outcome = await this.dataSource.transaction((manager) => this.reconcileDay(manager, meeting, day, now));
+        const outcome = await this.transactions.run((tx) => this.reconcileDay(tx, meeting, day, now));
         if (outcome) {
           done.push({ meetingId: meeting.id, day });
           finesImposed += outcome.fines;
@@ -164,14 +143,14 @@ export class SheetsService implements OnModuleInit {
   }
 
   /** J-8 for one day, once: settles pending claims, lists duplicates, late and missing sheets, fines (J-7). */
-  private async reconcileDay(manager: EntityManager, meeting: { id: string; departmentIds: string[] }, day: string, now: Date): Promise<{ fines: number } | null> {
-    if (!(await this.sheets.startReconciliation(manager, meeting.id, day, now))) return null;
+  private async reconcileDay(tx: Tx, meeting: { id: string; departmentIds: string[] }, day: string, now: Date): Promise<{ fines: number } | null> {
+    if (!(await this.sheets.startReconciliation(tx, meeting.id, day, now))) return null;
 
     // J-4: settle every customer with a pending claim effective by today, by precedence.
-    const claims = await this.sheets.claimsToSettle(manager, meeting.id, day);
+    const claims = await this.sheets.claimsToSettle(tx, meeting.id, day);
     const byCustomer = new Map<string, SheetClaimEntity[]>();
     for (const c of claims) byCustomer.set(c.customerId, [...(byCustomer.get(c.customerId) ?? []), c]);
-    const locks = new Map((await this.sheets.locks(manager, meeting.id, [...byCustomer.keys()])).map((l) => [l.customerId, l]));
+    const locks = new Map((await this.sheets.locks(tx, meeting.id, [...byCustomer.keys()])).map((l) => [l.customerId, l]));
     const settled: { customerId: string; holderDepartmentId: string; losers: { departmentId: string; sheetId: string; reason: string }[] }[] = [];
     for (const [customerId, all] of byCustomer) {
       const live = all.filter((c) => c.outcome !== ClaimOutcome.LOST && c.effectiveDay <= day);
@@ -180,30 +159,30 @@ export class SheetsService implements OnModuleInit {
       const lockClaim = lock ? all.find((c) => c.sheetId === lock.sheetId) : undefined;
       const { winner, losers } = settleClaims(live.map(asClaim), lockClaim ? asClaim(lockClaim) : undefined);
       if (!lock || lock.departmentId !== winner.departmentId || lock.sheetId !== winner.sheetId) {
-        await this.sheets.setLock(manager, { meetingId: meeting.id, customerId, departmentId: winner.departmentId, sheetId: winner.sheetId, lockedAt: now });
+        await this.sheets.setLock(tx, { meetingId: meeting.id, customerId, departmentId: winner.departmentId, sheetId: winner.sheetId, lockedAt: now });
       }
-      await this.sheets.settleClaim(manager, winner.sheetId, customerId, ClaimOutcome.LOCKED, null);
-      for (const l of losers) await this.sheets.settleClaim(manager, l.claim.sheetId, customerId, ClaimOutcome.LOST, l.reason);
+      await this.sheets.settleClaim(tx, winner.sheetId, customerId, ClaimOutcome.LOCKED, null);
+      for (const l of losers) await this.sheets.settleClaim(tx, l.claim.sheetId, customerId, ClaimOutcome.LOST, l.reason);
       if (losers.length) settled.push({ customerId, holderDepartmentId: winner.departmentId, losers: losers.map((l) => ({ departmentId: l.claim.departmentId, sheetId: l.claim.sheetId, reason: l.reason })) });
     }
-    const lostAtSubmission = (await this.sheets.lostOn(manager, meeting.id, day))
+    const lostAtSubmission = (await this.sheets.lostOn(tx, meeting.id, day))
       .filter((c) => !settled.some((s) => s.customerId === c.customerId))
       .map((c) => ({ customerId: c.customerId, departmentId: c.departmentId, sheetId: c.sheetId, reason: c.reason }));
 
     // J-7: one 10-yuan fine on the head for each late or missing sheet of the day.
-    const sheets = await this.sheets.sheetsFor(manager, meeting.id, day);
+    const sheets = await this.sheets.sheetsFor(tx, meeting.id, day);
     const { verdicts } = sheetFines([day], meeting.departmentIds, sheets.map((s) => ({ departmentId: s.departmentId, forDay: s.forDay, late: s.late })));
-    const heads = new Map((await manager.findBy(DepartmentReplica, {})).map((d) => [d.id, d.headId]));
+    const heads = await this.organisation.headsByDepartment(tx);
     const fines: { departmentId: string; headId: string | null; status: string }[] = [];
     for (const v of verdicts.filter((v) => v.status !== 'ON_TIME')) {
       const headId = heads.get(v.departmentId) ?? null;
       const fineId = randomUUID();
       const status = v.status as 'LATE' | 'MISSING';
-      if (!(await this.sheets.recordFine(manager, { meetingId: meeting.id, departmentId: v.departmentId, day, fineId, status, headId, amountFen: SHEET_FINE_FEN }))) continue;
+      if (!(await this.sheets.recordFine(tx, { meetingId: meeting.id, departmentId: v.departmentId, day, fineId, status, headId, amountFen: SHEET_FINE_FEN }))) continue;
       fines.push({ departmentId: v.departmentId, headId, status });
       if (!headId) continue; // reported: a department without a head has nobody to fine
       const lateSheet = sheets.find((s) => s.departmentId === v.departmentId && s.late);
-      await this.outbox.append(manager, [
+      await this.outbox.append(tx, [
         {
           name: 'fine.imposed',
           payload: { fineId, employeeId: headId, departmentId: v.departmentId, amountFen: SHEET_FINE_FEN, rule: 'J-7', sourceId: lateSheet?.id ?? fineId, imposedAt: now.toISOString() },
@@ -218,7 +197,7 @@ export class SheetsService implements OnModuleInit {
       duplicates: { settled, lostAtSubmission },
       fines,
     };
-    await this.sheets.finishReconciliation(manager, meeting.id, day, report);
+    await this.sheets.finishReconciliation(tx, meeting.id, day, report);
     return { fines: fines.filter((f) => f.headId).length };
   }
 }

@@ -1,29 +1,27 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * Who owns each customer, as campaigns knows it from customers' events (architecture.md: services share
- * nothing but contracts), and whether service-visits flagged the customer under-served (V-2). J-2 decides
- * who may invite whom from this table.
+ * The V-2 verdict service-visits last gave on a customer (`customer.under_served` / `customer.served`): while a
+ * customer is under-served, any department of a meeting may invite them (J-2). Who owns the customer comes from
+ * the shared customer-ownership read model (@crm/service-kit); the owner the verdict named is kept too, so a
+ * verdict that arrives before customers' event still makes the customer known (as it always did).
  */
-@Entity({ name: 'customer_owners' })
-export class CustomerOwnerEntity {
+@Entity({ name: 'under_served_customers' })
+export class UnderServedCustomerEntity {
   @PrimaryColumn('uuid')
   customerId: string;
 
+  /** The owner and department the verdict was about. */
   @Column('uuid')
   ownerId: string;
 
   @Column('uuid')
   departmentId: string;
 
-  /** When the ownership above was decided: an older event never overwrites a newer one. */
-  @Column('timestamptz')
-  ownedSince: Date;
-
-  @Column('boolean', { default: false })
+  @Column('boolean')
   underServed: boolean;
 
-  /** When the under-served flag was last set or cleared, for the same reason. */
-  @Column('timestamptz', { nullable: true })
-  servedStateAt: Date | null;
+  /** When service-visits reached the verdict: an older verdict never overwrites a newer one. */
+  @Column('timestamptz')
+  verdictAt: Date;
 }

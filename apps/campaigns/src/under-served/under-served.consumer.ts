@@ -1,30 +1,24 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EventConsumer } from '@crm/events';
-import { RosterRepository } from './roster.repository';
+import { UnderServedService } from './under-served.service';
 
-/** Keeps customer ownership (customers' events) and the V-2 flag (service-visits' events) for J-2. */
+/**
+ * Keeps the V-2 flag from service-visits' events. Ownership (customer.registered/assigned/transferred) is the
+ * shared CustomerOwnershipReplica's (@crm/service-kit), which registers those events itself.
+ */
 @Injectable()
-export class RosterConsumer implements OnModuleInit {
+export class UnderServedConsumer implements OnModuleInit {
   constructor(
     private readonly consumer: EventConsumer<'campaigns'>,
-    private readonly roster: RosterRepository,
+    private readonly underServed: UnderServedService,
   ) {}
 
   onModuleInit(): void {
-    this.consumer.on('customer.registered', (e, { manager }) =>
-      this.roster.own(manager, { customerId: e.customerId, ownerId: e.ownerId, departmentId: e.departmentId, at: e.registeredAt }),
-    );
-    this.consumer.on('customer.assigned', (e, { manager }) =>
-      this.roster.own(manager, { customerId: e.customerId, ownerId: e.ownerId, departmentId: e.departmentId, at: e.assignedAt }),
-    );
-    this.consumer.on('customer.transferred', (e, { manager }) =>
-      this.roster.own(manager, { customerId: e.customerId, ownerId: e.toOwnerId, departmentId: e.toDepartmentId, at: e.transferredAt }),
-    );
     this.consumer.on('customer.under_served', (e, { manager }) =>
-      this.roster.markServed(manager, { customerId: e.customerId, ownerId: e.ownerId, departmentId: e.departmentId, at: e.detectedAt, underServed: true }),
+      this.underServed.record({ customerId: e.customerId, ownerId: e.ownerId, departmentId: e.departmentId, underServed: true, at: e.detectedAt }, manager),
     );
     this.consumer.on('customer.served', (e, { manager }) =>
-      this.roster.markServed(manager, { customerId: e.customerId, ownerId: e.ownerId, departmentId: e.departmentId, at: e.servedAt, underServed: false }),
+      this.underServed.record({ customerId: e.customerId, ownerId: e.ownerId, departmentId: e.departmentId, underServed: false, at: e.servedAt }, manager),
     );
   }
 }

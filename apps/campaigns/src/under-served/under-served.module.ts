@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { RosterConsumer } from './roster.consumer';
-import { RosterRepository } from './roster.repository';
+import { UnderServedConsumer } from './under-served.consumer';
+import { UnderServedRepository } from './under-served.repository';
+import { UnderServedService } from './under-served.service';
 
-/** The read model of who owns which customer (J-2), fed by events. */
-@Module({ providers: [RosterRepository, RosterConsumer], exports: [RosterRepository] })
-export class RosterModule {}
+/** V-2 in campaigns: the under-served flag (service-visits' verdicts), read with the shared customer ownership (J-2). */
+@Module({ providers: [UnderServedRepository, UnderServedService, UnderServedConsumer], exports: [UnderServedService] })
+export class UnderServedModule {}

@@ -1,49 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { CustomerOwnerEntity } from './customer-owner.entity';
+import { DataSource } from 'typeorm';
+import type { Tx } from '@crm/database';
+import { UnderServedCustomerEntity } from './under-served-customer.entity';
+import { NEWER_VERDICT_WINS, ServedVerdict } from './under-served.rules';
 
-export interface Ownership {
-  customerId: string;
-  ownerId: string;
-  departmentId: string;
-  at: string;
-}
-
-/** Every query on the ownership read model. */
+/** Every query on the V-2 flag campaigns keeps. */
 @Injectable()
-export class RosterRepository {
+export class UnderServedRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Records an owner unless a newer ownership is already known (events may arrive out of order). */
-  async own(manager: EntityManager, o: Ownership): Promise<void> {
-    await manager.query(
-      `INSERT INTO customer_owners (customer_id, owner_id, department_id, owned_since, under_served)
-       VALUES ($1, $2, $3, $4, false)
-       ON CONFLICT (customer_id) DO UPDATE SET owner_id = EXCLUDED.owner_id, department_id = EXCLUDED.department_id, owned_since = EXCLUDED.owned_since
-       WHERE customer_owners.owned_since <= EXCLUDED.owned_since`,
-      [o.customerId, o.ownerId, o.departmentId, o.at],
+  /** Sets or clears the flag unless a newer verdict is known, whether or not the customer is known yet. */
+  async record(tx: Tx, v: ServedVerdict): Promise<void> {
+    await tx.query(
+      `INSERT INTO under_served_customers AS under_served_customers (customer_id, owner_id, department_id, under_served, verdict_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (customer_id) DO UPDATE SET owner_id = EXCLUDED.owner_id, department_id = EXCLUDED.department_id,
+         under_served = EXCLUDED.under_served, verdict_at = EXCLUDED.verdict_at
+       WHERE ${NEWER_VERDICT_WINS}`,
+      [v.customerId, v.ownerId, v.departmentId, v.underServed, v.at],
     );
   }
 
-  /**
-   * Sets or clears the V-2 flag unless a newer verdict is known. A customer not yet known is recorded with the
-   * owner the verdict names (it is the owner's department the verdict is about).
-   */
-  async markServed(manager: EntityManager, m: Ownership & { underServed: boolean }): Promise<void> {
-    await manager.query(
-      `INSERT INTO customer_owners (customer_id, owner_id, department_id, owned_since, under_served, served_state_at)
-       VALUES ($1, $2, $3, $5, $4, $5)
-       ON CONFLICT (customer_id) DO UPDATE SET under_served = EXCLUDED.under_served, served_state_at = EXCLUDED.served_state_at
-       WHERE customer_owners.served_state_at IS NULL OR customer_owners.served_state_at <= EXCLUDED.served_state_at`,
-      [m.customerId, m.ownerId, m.departmentId, m.underServed, m.at],
-    );
-  }
-
-  find(customerId: string, manager: EntityManager = this.dataSource.manager): Promise<CustomerOwnerEntity | null> {
-    return manager.findOneBy(CustomerOwnerEntity, { customerId });
-  }
-
-  findMany(customerIds: readonly string[]): Promise<CustomerOwnerEntity[]> {
-    return this.dataSource.getRepository(CustomerOwnerEntity).findBy({ customerId: In([...customerIds]) });
+  find(customerId: string, tx: Tx = this.dataSource.manager): Promise<UnderServedCustomerEntity | null> {
+    return tx.findOneBy(UnderServedCustomerEntity, { customerId });
   }
 }

@@ -5,27 +5,18 @@
  * rules: every caller passes it (normally DEFAULT_SHEET_TZ), so a server in another zone never shifts
  * a cutoff.
  */
-import { isBusinessDate } from '@crm/clock';
+import { assertMeetingDay, MeetingDay, MeetingDayDeadlines } from '../../meetings/meeting-day';
 
-export type MeetingSlot = 'AFTERNOON' | 'EVENING';
+export type MeetingSlot = MeetingDay['slot'];
 
 /** The part of a meeting (J-1) the sheet rules look at. `date` is a 'YYYY-MM-DD' business date. */
-export interface SheetMeeting {
-  date: string;
-  slot: MeetingSlot;
-}
+export type SheetMeeting = MeetingDay;
 
-export interface SheetRulesConfig {
+export interface SheetRulesConfig extends MeetingDayDeadlines {
   /** J-3: sheets are due on each of the `windowDays` days before the meeting (and on the meeting day, J-6). */
   windowDays: number;
   /** J-3: a day's sheet is on time strictly before this wall-clock time. */
   dailyCutoff: string;
-  /** J-6: on the day of an afternoon meeting, sheets are due strictly before this time. */
-  afternoonDeadline: string;
-  /** J-6: on the day of an evening meeting, sheets are due strictly before this time. */
-  eveningDeadline: string;
-  /** IANA time zone of the company's business dates. */
-  tz: string;
 }
 
 export const DEFAULT_SHEET_TZ = 'Asia/Shanghai';
@@ -56,10 +47,5 @@ export function sheetRulesConfig(overrides: Partial<SheetRulesConfig> & { tz: st
   return Object.freeze(config);
 }
 
-/** Throws RangeError unless `meeting` has a valid business date and a known slot. */
-export function assertSheetMeeting(meeting: SheetMeeting): void {
-  if (!isBusinessDate(meeting.date)) throw new RangeError(`meeting date must be 'YYYY-MM-DD', got '${meeting.date}'`);
-  if (meeting.slot !== 'AFTERNOON' && meeting.slot !== 'EVENING') {
-    throw new RangeError(`meeting slot must be AFTERNOON or EVENING, got '${String(meeting.slot)}'`);
-  }
-}
+/** Throws RangeError unless `meeting` has a valid business date and a known slot (the meeting's own check, J-1). */
+export const assertSheetMeeting: (meeting: SheetMeeting) => void = assertMeetingDay;

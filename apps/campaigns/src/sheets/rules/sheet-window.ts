@@ -8,7 +8,11 @@
  * is not) whatever the server's zone.
  */
 import { addDays, daysBetween, isBusinessDate, zonedInstant } from '@crm/clock';
+import { meetingDayDeadline } from '../../meetings/meeting-day';
 import { assertSheetMeeting, SheetMeeting, SheetRulesConfig } from './sheet-rules.config';
+
+/** J-6 is a rule of the meeting (meetings/meeting-day.ts); the window's last day ends at it. */
+export { meetingDayDeadline, meetingDayDeadlineTime } from '../../meetings/meeting-day';
 
 export interface SheetDay {
   /** The business date the sheet is for. */
@@ -17,17 +21,6 @@ export interface SheetDay {
   deadline: Date;
   /** True for the meeting day M (J-6 deadline instead of the daily cutoff). */
   meetingDay: boolean;
-}
-
-/** J-6: the wall-clock deadline of the meeting day for the meeting's slot. */
-export function meetingDayDeadlineTime(meeting: SheetMeeting, config: SheetRulesConfig): string {
-  assertSheetMeeting(meeting);
-  return meeting.slot === 'AFTERNOON' ? config.afternoonDeadline : config.eveningDeadline;
-}
-
-/** J-6: the instant after which nothing new is accepted for the meeting. */
-export function meetingDayDeadline(meeting: SheetMeeting, config: SheetRulesConfig): Date {
-  return zonedInstant(meeting.date, meetingDayDeadlineTime(meeting, config), config.tz);
 }
 
 /** J-3: the first window day, M - windowDays. */
