@@ -1,7 +1,7 @@
 import { codeOf, eventually, RunningSuite, startSuite, SuiteClient, SuiteSession } from '@crm/testing';
 
 /**
- * One week of the regulation (domain.md) through the gateway only, every service running, the suite clock
+ * One week of the regulation (docs/rules.md) through the gateway only, every service running, the suite clock
  * moved day by day through Monday 2030-11-04 … Sunday 2030-11-10 in BUSINESS_TZ (Asia/Shanghai, +08:00).
  *
  * 一部 (D1, first in the meeting's order): 部长甲 (head), 员工甲, 员工乙. 二部 (D2): 部长乙 (head), 员工丙, 员工丁.
@@ -12,7 +12,7 @@ import { codeOf, eventually, RunningSuite, startSuite, SuiteClient, SuiteSession
  * Friday evening.
  *
  * The steps share state and run in order; the last one checks every customer's owner, stage and points and
- * every employee's fines against what domain.md says the week should have produced.
+ * every employee's fines against what docs/rules.md says the week should have produced.
  */
 describe('suite: a week of the regulation, Monday to Sunday, through the gateway', () => {
   let suite: RunningSuite;
@@ -434,7 +434,7 @@ describe('suite: a week of the regulation, Monday to Sunday, through the gateway
     expect(await sweep('ledger-audit')).toMatchObject({ drift: 0 });
   });
 
-  it("the week's outcome: every customer's owner, stage and points, and every employee's fines, as domain.md says", async () => {
+  it("the week's outcome: every customer's owner, stage and points, and every employee's fines, as docs/rules.md says", async () => {
     // Owner: as registered or allocated (O-4), except 冯奶奶, moved by the breach (C-4). Nobody moved 孙伯:
     // V-2 lets the resource director do it, it does not happen by itself.
     // Stage (S-1, first rule that holds):

@@ -28,7 +28,7 @@ export class Api {
 
   constructor(readonly baseUrl: string) {}
 
-  /** 200 only when the gateway and every service behind it are ready (api-contract.md). */
+  /** 200 only when the gateway and every service behind it are ready (docs/api/ops.md "Health"). */
   async checkReady(): Promise<void> {
     const res = await this.send('GET', '/health');
     if (res.status !== 200) {

@@ -1,6 +1,6 @@
 /**
  * The demo company `npm run seed` creates: three sales departments (一部, 二部, 三部), a head and five
- * employees in each, the company-wide roles of domain.md "People and organisation", and 300 customers
+ * employees in each, the company-wide roles of docs/rules.md "People and organisation", and 300 customers
  * spread evenly over the departments' employees.
  *
  * Everything here is a pure function of a fixed pseudo-random seed. That is what makes the seed

@@ -1,6 +1,6 @@
 import type { SheetRulesConfig } from './sheets/rules';
 
-/** The settings campaigns' rules read, from the validated config (one place for each number, domain.md). */
+/** The settings campaigns' rules read, from the validated config (one place for each number, docs/rules.md). */
 export interface CampaignsOptions {
   /** BUSINESS_TZ: business days, cutoffs and deadlines are read in it. */
   tz: string;

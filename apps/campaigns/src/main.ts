@@ -15,7 +15,7 @@ async function main() {
   const app = await createServiceApp(AppModule.forRoot(config), {
     name: 'campaigns',
     logLevel: config.LOG_LEVEL,
-    openApi: { title: 'Campaigns', description: 'Outreach events, meetings, invitations, daily sheets, check-ins, sales and disputes (domain.md O-1, J)' },
+    openApi: { title: 'Campaigns', description: 'Outreach events, meetings, invitations, daily sheets, check-ins, sales and disputes (docs/rules.md O-1, J)' },
   });
   // Migrations run before the port opens, so a ready service always has its schema.
   await runMigrations(app.get(DataSource));

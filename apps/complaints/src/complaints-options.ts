@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { ComplaintsConfig } from './config';
 
-/** The settings complaints' rules read, from the validated config (one place for each number, domain.md). */
+/** The settings complaints' rules read, from the validated config (one place for each number, docs/rules.md). */
 export interface ComplaintsOptions {
   /** C-4: hours from filing to the due time. */
   slaHours: number;

@@ -16,7 +16,7 @@ async function main() {
     name: 'customers',
     logLevel: config.LOG_LEVEL,
     bodyLimitBytes: 20 * 1024 * 1024,
-    openApi: { title: 'Customers', description: 'Departments, employees, customers, archives and allocation (domain.md O, S, P)' },
+    openApi: { title: 'Customers', description: 'Departments, employees, customers, archives and allocation (docs/rules.md O, S, P)' },
   });
   // Migrations run before the port opens, so a ready service always has its schema.
   await runMigrations(app.get(DataSource));

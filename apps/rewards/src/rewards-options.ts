@@ -2,7 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { RewardsConfig } from './config';
 import type { Tier } from './ledger/tiers';
 
-/** The settings rewards' rules read, from the validated config (one place for each number, domain.md). */
+/** The settings rewards' rules read, from the validated config (one place for each number, docs/rules.md). */
 export interface RewardsOptions {
   /** BUSINESS_TZ: fines are totalled per month in it. */
   tz: string;

@@ -1,7 +1,7 @@
 import type { HealthKeyring } from './health-data/reading-cipher';
 import type { Cadence } from './visit-plans/cadence';
 
-/** The settings service-visits' rules read, from the validated config (one place for each number, domain.md). */
+/** The settings service-visits' rules read, from the validated config (one place for each number, docs/rules.md). */
 export interface ServiceVisitsOptions {
   /** BUSINESS_TZ: survey periods are business days in it. */
   tz: string;

@@ -4,7 +4,7 @@ import { SuiteClient, SuiteResponse } from './suite-client';
 
 type Headers = Record<string, string>;
 
-/** `[status, code]` of an answer: how a suite test states a refusal (api-contract.md "Errors"). */
+/** `[status, code]` of an answer: how a suite test states a refusal (docs/api/partners.md "Errors"). */
 export const codeOf = (res: SuiteResponse) => [res.status, res.body?.code];
 
 /**

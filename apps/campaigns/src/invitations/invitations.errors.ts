@@ -1,6 +1,6 @@
 import { defineErrors } from '@crm/errors';
 
-/** Refusals of J-2, J-4 and J-6 (api-contract.md names the first three). */
+/** Refusals of J-2, J-4 and J-6 (the first three are public error codes, docs/api/partners.md). */
 export const InvitationErrors = defineErrors({
   INVITATION_LOCKED_BY_OTHER_DEPARTMENT: { status: 409, title: 'Another department holds this customer for the meeting' },
   CUSTOMER_NOT_IN_DEPARTMENT: { status: 403, title: 'Your department may not invite this customer to this meeting' },

@@ -1,5 +1,5 @@
 /**
- * J-6, the meeting-day deadline (domain.md J-6): on the day of the meeting, sheets and confirmations are taken
+ * J-6, the meeting-day deadline (docs/rules.md J-6): on the day of the meeting, sheets and confirmations are taken
  * strictly before 10:00 for an afternoon meeting and 16:00 for an evening one; from that instant the meeting
  * takes nothing new (no invitation, confirmation or sheet). A rule of the meeting itself, read by invitations
  * (J-2, J-6) and by the daily sheets' window (J-3, J-6).

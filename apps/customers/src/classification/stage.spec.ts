@@ -361,7 +361,7 @@ describe('S-1 properties', () => {
   });
 
   it('S-1 matches the rule read literally in whole days', () => {
-    // An independent reading of domain.md S-1, with ages in ms (future clamped to 0).
+    // An independent reading of docs/rules.md S-1, with ages in ms (future clamped to 0).
     fc.assert(
       fc.property(arbFacts, (f) => {
         const age = (o: number) => Math.max(o, 0);

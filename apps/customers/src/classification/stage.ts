@@ -29,7 +29,7 @@ export interface StageFacts {
   lastAttendedAt: Date | null;
 }
 
-/** The S-1 numbers, in one place; the defaults are domain.md's. */
+/** The S-1 numbers, in one place; the defaults are docs/rules.md's. */
 export interface StageWindows {
   /** PROBLEM while a complaint was resolved within this many days. */
   problemDays: number;

@@ -26,7 +26,7 @@ export interface CustomerSpend {
   spendFen: number;
 }
 
-/** Percent of spending customers in A, and in B after A; the defaults are domain.md's 20/30. */
+/** Percent of spending customers in A, and in B after A; the defaults are docs/rules.md's 20/30. */
 export interface TierShares {
   aPercent: number;
   bPercent: number;

@@ -3,7 +3,7 @@ import { CustomerHistoryEntity, HistoryKind } from '../history/customer-history.
 import { CustomerEntity, CustomerSource, CustomerStage, Gender, ValueTier } from './customer.entity';
 import { maskPhone } from './phone';
 
-/** The contract's customer shape (api-contract.md), phone masked unless the viewer may see it (P-1). */
+/** The customer as the API shows it (docs/api/partners.md), phone masked unless the viewer may see it (P-1). */
 export class CustomerView {
   @ApiProperty({ format: 'uuid' })
   id: string;

@@ -63,7 +63,7 @@ export class HistoryRepository {
     return rows.length > 0;
   }
 
-  /** Newest first (api-contract.md: GET /customers/{id}/history). */
+  /** Newest first (docs/api/partners.md: GET /customers/{id}/history). */
   list(customerId: string, limit: number): Promise<CustomerHistoryEntity[]> {
     return this.dataSource.getRepository(CustomerHistoryEntity).find({ where: { customerId }, order: { at: 'DESC', id: 'DESC' }, take: limit });
   }

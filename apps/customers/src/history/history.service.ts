@@ -12,7 +12,7 @@ export class HistoryService {
     return this.history.insert(tx, entries);
   }
 
-  /** Newest first (api-contract.md: GET /customers/{id}/history). */
+  /** Newest first (docs/api/partners.md: GET /customers/{id}/history). */
   list(customerId: string, limit = 200): Promise<CustomerHistoryEntity[]> {
     return this.history.list(customerId, limit);
   }

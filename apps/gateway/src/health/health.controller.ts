@@ -5,7 +5,7 @@ import { Upstreams } from '../routing/upstreams';
 import { checkSuite } from './service-health';
 
 /**
- * Readiness of the suite (api-contract.md): 200 only when every service behind the gateway answers its own
+ * Readiness of the suite (docs/api/ops.md "Health"): 200 only when every service behind the gateway answers its own
  * /health with 200; otherwise 503 naming the ones that do not. Liveness only says this process answers.
  */
 @Controller('health')

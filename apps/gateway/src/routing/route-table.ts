@@ -1,5 +1,5 @@
 /**
- * The ONE table that says which service owns which REST path (api-contract.md). Adding a service means adding
+ * The ONE table that says which service owns which REST path (docs/api/partners.md). Adding a service means adding
  * its name to SERVICES, its rows to ROUTES, its `<SERVICE>_URL` variable to config.ts and its schema.graphql.
  */
 export const SERVICES = ['customers', 'campaigns', 'rewards', 'complaints', 'service-visits'] as const;

@@ -7,7 +7,7 @@
 export type Uuid = string;
 /** An instant, ISO 8601 with offset (`2026-03-01T10:00:00.000Z`). */
 export type IsoInstant = string;
-/** A business day in BUSINESS_TZ, `YYYY-MM-DD` (domain.md): names a day, never shifts with a server's zone. */
+/** A business day in BUSINESS_TZ, `YYYY-MM-DD` (docs/rules.md): names a day, never shifts with a server's zone. */
 export type BusinessDate = string;
 /** Money as integer fen (1 yuan = 100 fen), never a float. */
 export type Fen = number;
@@ -22,7 +22,7 @@ export type ComplaintCause =
 export type ComplaintChannel =
   'DISCOVERED' | 'TO_GENERAL_MANAGER' | 'HOTLINE' | 'VISIT' | 'PARTNER' | 'OTHER';
 
-/** The rules that fine staff (domain.md R-4). */
+/** The rules that fine staff (docs/rules.md R-4). */
 export type FineRule = 'J-7' | 'J-11' | 'C-2' | 'C-3' | 'C-4';
 
 export type MeetingSlot = 'AFTERNOON' | 'EVENING';

@@ -31,7 +31,7 @@ export class SweepOutcomeView {
   reason?: string;
 }
 
-/** `POST /api/v1/admin/sweeps/{name}` (api-contract.md "Time and sweeps"): runs a sweep now and tells what it did. */
+/** `POST /api/v1/admin/sweeps/{name}` (docs/api/ops.md "Sweeps, clock and development endpoints"): runs a sweep now and tells what it did. */
 @ApiTags('admin')
 @Roles(Role.ADMIN)
 @Controller('api/v1/admin/sweeps')

@@ -1,4 +1,4 @@
-/** Staff roles of domain.md "People and organisation"; the GraphQL enum `Role` has the same values. */
+/** Staff roles of docs/rules.md "People and organisation"; the GraphQL enum `Role` has the same values. */
 export enum Role {
   EMPLOYEE = 'EMPLOYEE',
   DEPARTMENT_HEAD = 'DEPARTMENT_HEAD',

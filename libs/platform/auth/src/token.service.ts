@@ -14,7 +14,7 @@ export interface AccessTokenClaims {
 }
 
 /**
- * Employee access tokens: HS256 JWTs with `sub`, `role` and `departmentId` (api-contract.md "auth"). Every
+ * Employee access tokens: HS256 JWTs with `sub`, `role` and `departmentId` (docs/api/frontend.md "Calling it"). Every
  * service verifies them itself; only the algorithm named here is accepted, so an `alg: none` or an RS/HS
  * confusion token fails.
  *

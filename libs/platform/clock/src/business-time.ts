@@ -1,5 +1,5 @@
 /**
- * Business dates and times in the company's time zone (domain.md: BUSINESS_TZ). A business date is a
+ * Business dates and times in the company's time zone (docs/rules.md: BUSINESS_TZ). A business date is a
  * 'YYYY-MM-DD' string: it names a day, not an instant, so it never shifts with the server's zone.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();

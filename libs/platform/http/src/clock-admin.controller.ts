@@ -21,7 +21,7 @@ export class ClockView {
   offsetMs: number;
 }
 
-/** Outside production only: moves the whole suite's clock (api-contract.md "Time and sweeps"). */
+/** Outside production only: moves the whole suite's clock (docs/api/ops.md "Sweeps, clock and development endpoints"). */
 @ApiTags('admin')
 @Roles(Role.ADMIN)
 @Controller('api/v1/admin/clock')

@@ -46,7 +46,7 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
   );
 }
 
-/** A REST list's answer, `{items, nextCursor}` (api-contract.md), with its item view. */
+/** A REST list's answer, `{items, nextCursor}` (docs/api/partners.md "Lists"), with its item view. */
 export function ApiPageResponse(item: Type<unknown>, description = 'One page; pass nextCursor as cursor for the next'): MethodDecorator {
   return applyDecorators(
     ApiExtraModels(item),

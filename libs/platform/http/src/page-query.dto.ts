@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 /**
- * `limit` and `cursor` of every REST list (api-contract.md: lists answer `{items, nextCursor}`); a list's
+ * `limit` and `cursor` of every REST list (docs/api/partners.md "Lists": lists answer `{items, nextCursor}`); a list's
  * own filters extend it. The bounds match DEFAULT_PAGE_SIZE and MAX_PAGE_SIZE of @crm/database.
  */
 export class PageQueryDto {

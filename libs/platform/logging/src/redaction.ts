@@ -1,5 +1,5 @@
 /**
- * Personal data never reaches a log line (domain.md P-1): phone numbers and health readings are cut from
+ * Personal data never reaches a log line (docs/rules.md P-1): phone numbers and health readings are cut from
  * structured fields by name, and anything that looks like a mainland mobile number is masked in free text.
  */
 export const REDACTED_KEYS = ['phone', 'phoneNumber', 'readings', 'bloodPressure', 'authorization', 'x-api-key', 'password', 'accessToken', 'apiKey', 'key'];

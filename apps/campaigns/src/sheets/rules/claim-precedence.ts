@@ -1,5 +1,5 @@
 /**
- * Precedence between daily sheets listing the same customer for the same meeting (domain.md J-4, J-5;
+ * Precedence between daily sheets listing the same customer for the same meeting (docs/rules.md J-4, J-5;
  * source text 三.2, 三.4).
  *
  * J-4 order: the earlier effective day wins; on the same effective day an on-time sheet beats a late one;

@@ -1,5 +1,5 @@
 /**
- * Planned invitations on a daily sheet (domain.md J-3; source text 三.1: "第二事业部经理把本部当天邀约敲定顾客
+ * Planned invitations on a daily sheet (docs/rules.md J-3; source text 三.1: "第二事业部经理把本部当天邀约敲定顾客
  * 档案表和第二天计划邀约顾客名单投入…计划邀约工作第一事业部要比第二事业部提前一天来完成").
  *
  * Every department but the first in the meeting's department order lists its planned invitations for the

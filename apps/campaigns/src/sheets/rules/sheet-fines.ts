@@ -1,5 +1,5 @@
 /**
- * Fines for late and missing daily sheets (domain.md J-7; source text 三.3: "每天邀约敲定顾客档案如有迟交或
+ * Fines for late and missing daily sheets (docs/rules.md J-7; source text 三.3: "每天邀约敲定顾客档案如有迟交或
  * 不交一次,罚该部负责人10元").
  *
  * For each obligation day and participating department: ON_TIME if the department has an on-time sheet

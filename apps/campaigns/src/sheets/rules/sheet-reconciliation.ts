@@ -1,5 +1,5 @@
 /**
- * When a day's reconciliation is due (domain.md J-8; source text 三.1: "当晚由协调助理开箱核对").
+ * When a day's reconciliation is due (docs/rules.md J-8; source text 三.1: "当晚由协调助理开箱核对").
  *
  * A day's reconciliation is due once its deadline has passed, i.e. at or after the deadline instant
  * (the same instant from which a sheet no longer counts as on time): 18:00 on a window day, the J-6

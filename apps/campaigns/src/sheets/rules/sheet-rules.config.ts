@@ -1,5 +1,5 @@
 /**
- * Configuration of the joint-meeting daily-sheet rules (domain.md J-3, J-6), in one place.
+ * Configuration of the joint-meeting daily-sheet rules (docs/rules.md J-3, J-6), in one place.
  *
  * Times are wall-clock 'HH:MM' in the company's time zone `tz`. The zone has no default inside the
  * rules: every caller passes it (normally DEFAULT_SHEET_TZ), so a server in another zone never shifts

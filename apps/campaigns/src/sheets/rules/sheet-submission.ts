@@ -1,5 +1,5 @@
 /**
- * Classifying a daily sheet handed in at an instant (domain.md J-3, J-6; source text 三.1, 三.3).
+ * Classifying a daily sheet handed in at an instant (docs/rules.md J-3, J-6; source text 三.1, 三.3).
  *
  * With D the business date of `submittedAt` in the configured zone:
  * - before 00:00 of M - windowDays: TOO_EARLY (J-3: the window is the week before the meeting);

@@ -1,5 +1,5 @@
 /**
- * The submission window of a joint meeting's daily sheets (domain.md J-3, J-6).
+ * The submission window of a joint meeting's daily sheets (docs/rules.md J-3, J-6).
  *
  * For a meeting on date M the obligation days are M-windowDays … M-1, each due strictly before the daily
  * cutoff (18:00), and M itself, due strictly before the meeting-day deadline (J-6: 10:00 for an afternoon
