@@ -81,3 +81,25 @@ export const saleRefunded = defineEvent<SaleRefunded>()({
   consumers: ['customers', 'rewards'],
   description: 'All or part of a sale was refunded: spend drops (S-2) and R-2 points are reversed.',
 });
+
+export interface TakeoverReported {
+  /** The invitation that reported it: one report per invitation. */
+  invitationId: Uuid;
+  meetingId: Uuid;
+  customerId: Uuid;
+  /** The owner and department the customer had when invited (the under-served customer's owning department). */
+  ownerId: Uuid;
+  departmentId: Uuid;
+  reportingEmployeeId: Uuid;
+  reportingDepartmentId: Uuid;
+  reportedAt: IsoInstant;
+}
+
+export const takeoverReported = defineEvent<TakeoverReported>()({
+  name: 'takeover.reported',
+  version: 1,
+  producers: ['campaigns'],
+  consumers: ['customers'],
+  description:
+    "V-2: an employee invited another department's under-served customer; the resource director decides whether the customer moves to them.",
+});

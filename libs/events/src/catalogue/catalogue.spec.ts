@@ -101,6 +101,8 @@ async function compileTimeChecks(manager: EntityManager, rewards: EventConsumer<
       | 'department.saved'
       | 'employee.saved'
       | 'customer.registered'
+      | 'customer.assigned'
+      | 'customer.transferred'
       | 'meeting.attended'
       | 'sale.recorded'
       | 'sale.refunded'

@@ -1,5 +1,5 @@
 import { apiKeyIssued, apiKeyRevoked } from './api-keys.events';
-import { meetingAttended, outreachRecorded, saleRecorded, saleRefunded } from './campaigns.events';
+import { meetingAttended, outreachRecorded, saleRecorded, saleRefunded, takeoverReported } from './campaigns.events';
 import { complaintBreached, complaintFiled, complaintReopened, complaintResolved } from './complaints.events';
 import {
   customerAssigned,
@@ -11,7 +11,7 @@ import {
 import type { EventDefinition, PayloadOf } from './define-event';
 import { fineImposed } from './fines.events';
 import { departmentSaved, employeeSaved } from './organisation.events';
-import { customerServed, customerUnderServed } from './service-visits.events';
+import { customerServed, customerUnderServed, personalDataRead } from './service-visits.events';
 import type { ServiceName } from './services';
 
 /**
@@ -30,12 +30,14 @@ const DEFINITIONS = [
   meetingAttended,
   saleRecorded,
   saleRefunded,
+  takeoverReported,
   complaintFiled,
   complaintResolved,
   complaintReopened,
   complaintBreached,
   customerUnderServed,
   customerServed,
+  personalDataRead,
   fineImposed,
   apiKeyIssued,
   apiKeyRevoked,

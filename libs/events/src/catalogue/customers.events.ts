@@ -65,7 +65,7 @@ export const customerAssigned = defineEvent<CustomerAssigned>()({
   name: 'customer.assigned',
   version: 1,
   producers: ['customers'],
-  consumers: ['campaigns', 'complaints', 'service-visits'],
+  consumers: ['campaigns', 'rewards', 'complaints', 'service-visits'],
   description: 'A customer got an owner by allocation (O-4) or at registration.',
 });
 
@@ -91,7 +91,7 @@ export const customerTransferred = defineEvent<CustomerTransferred>()({
   name: 'customer.transferred',
   version: 1,
   producers: ['customers'],
-  consumers: ['campaigns', 'complaints', 'service-visits'],
+  consumers: ['campaigns', 'rewards', 'complaints', 'service-visits'],
   description: 'A customer changed owner (POST /customers/{id}/transfer, C-4, V-2).',
 });
 

@@ -41,3 +41,22 @@ export const customerServed = defineEvent<CustomerServed>()({
   description:
     'V-2: an under-served customer was served again; only their owning department may invite them.',
 });
+
+export interface PersonalDataRead {
+  /** Whose data was shown. */
+  customerIds: Uuid[];
+  /** What was shown in full: health readings (P-1 sensitive data). */
+  data: 'HEALTH_READINGS';
+  /** The P-2 actor, as every audit line names it: `employee:<id>` or `partner:<key id>`. */
+  actor: string;
+  actorId: Uuid | null;
+  readAt: IsoInstant;
+}
+
+export const personalDataRead = defineEvent<PersonalDataRead>()({
+  name: 'personal_data.read',
+  version: 1,
+  producers: ['service-visits'],
+  consumers: ['customers'],
+  description: 'P-2: health readings were shown in full to a caller; customers keeps the one audit trail (GET /api/v1/audit).',
+});

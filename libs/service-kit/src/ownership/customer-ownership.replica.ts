@@ -13,6 +13,8 @@ export interface OwnershipChange extends Ownership {
   applied: boolean;
   /** The stage a registration starts in (S-1); only for `registered`. */
   stage?: string;
+  /** The customer who brought this one (R-1); only for `registered`. */
+  referrerId?: string | null;
 }
 
 /** A service's follow-up to an ownership event, run in the event's inbox transaction. */
@@ -37,9 +39,12 @@ export class CustomerOwnershipReplica implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    const consumer = this.consumer as EventConsumer<'campaigns' | 'complaints' | 'service-visits'>;
+    const consumer = this.consumer as EventConsumer<'campaigns' | 'rewards' | 'complaints' | 'service-visits'>;
     consumer.on('customer.registered', (e, { manager }) =>
-      this.record(manager, { customerId: e.customerId, ownerId: e.ownerId, departmentId: e.departmentId, at: e.registeredAt }, 'registered', e.stage),
+      this.record(manager, { customerId: e.customerId, ownerId: e.ownerId, departmentId: e.departmentId, at: e.registeredAt }, 'registered', {
+        stage: e.stage,
+        referrerId: e.referrerId,
+      }),
     );
     consumer.on('customer.assigned', (e, { manager }) =>
       this.record(manager, { customerId: e.customerId, ownerId: e.ownerId, departmentId: e.departmentId, at: e.assignedAt }, 'assigned'),
@@ -49,8 +54,8 @@ export class CustomerOwnershipReplica implements OnModuleInit {
     );
   }
 
-  private async record(manager: EntityManager, ownership: Ownership, cause: OwnershipCause, stage?: string): Promise<void> {
+  private async record(manager: EntityManager, ownership: Ownership, cause: OwnershipCause, registration: Pick<OwnershipChange, 'stage' | 'referrerId'> = {}): Promise<void> {
     const applied = await this.ownerships.apply(manager, ownership);
-    for (const listener of this.listeners) await listener(manager, { ...ownership, cause, applied, stage });
+    for (const listener of this.listeners) await listener(manager, { ...ownership, cause, applied, ...registration });
   }
 }
