@@ -62,8 +62,14 @@ export const complaintReopened = defineEvent<ComplaintReopened>()({
 export interface ComplaintBreached {
   complaintId: Uuid;
   customerId: Uuid;
+  /** The employee concerned and their department (C-1). */
   employeeId: Uuid;
   departmentId: Uuid;
+  /**
+   * The department that owned the customer when the complaint was filed (C-3, C-4): the customer moves to a
+   * department other than this one. Absent from events written before it was carried: then `departmentId`.
+   */
+  customerDepartmentId?: Uuid;
   filedAt: IsoInstant;
   /** The deadline that passed (filing + the configured SLA hours): consumers quote it, never assume 72 hours. */
   dueAt: IsoInstant;
