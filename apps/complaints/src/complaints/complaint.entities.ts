@@ -26,9 +26,17 @@ export class ComplaintEntity {
   @Column('uuid')
   employeeId: string;
 
-  /** The employee's department when the complaint was filed. */
+  /** The employee's department when the complaint was filed (C-1). */
   @Column('uuid')
   departmentId: string;
+
+  /**
+   * The department that owned the customer when the complaint was filed (C-3, C-4): its head is fined, and the
+   * breach moves the customer to another department. Complaints filed before it was kept hold the employee's
+   * department, which their fines used.
+   */
+  @Column('uuid')
+  customerDepartmentId: string;
 
   @Column('text')
   cause: ComplaintCause;
@@ -80,6 +88,27 @@ export class ComplaintEntity {
   breachedAt: Date | null;
 }
 
+/** What someone did about a complaint (C-5), the employee it names included; the resolution is another's act. */
+@Entity({ name: 'complaint_actions' })
+@Index('complaint_actions_of_complaint', ['complaintId', 'recordedAt'])
+export class ComplaintActionEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  complaintId: string;
+
+  @Column('text')
+  note: string;
+
+  /** The employee who recorded it. */
+  @Column('uuid')
+  recordedBy: string;
+
+  @Column('timestamptz')
+  recordedAt: Date;
+}
+
 /**
  * Every fine a complaint imposed (C-2, C-3, C-4): the key allows each rule to fine each person once per
  * complaint, whatever runs twice; `fine_id` is the fine.imposed event's fineId, which rewards books once.
@@ -98,6 +127,7 @@ export class ComplaintFineEntity {
   @Column('uuid', { unique: true })
   fineId: string;
 
+  /** The department of the person fined: the employee's, or the customer's for its head (C-3, C-4). */
   @Column('uuid')
   departmentId: string;
 

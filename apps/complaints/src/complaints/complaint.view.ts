@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ComplaintEntity, ComplaintFineEntity } from './complaint.entities';
+import { ComplaintActionEntity, ComplaintEntity, ComplaintFineEntity } from './complaint.entities';
 import { ComplaintCause, ComplaintChannel, ComplaintStatus, SlaState } from './rules/complaint-enums';
 
 /** A complaint as both transports answer it: instants as ISO strings. */
@@ -15,6 +15,12 @@ export class ComplaintView {
 
   @ApiProperty({ format: 'uuid', description: "The employee's department when the complaint was filed" })
   departmentId: string;
+
+  @ApiProperty({
+    format: 'uuid',
+    description: "The department that owned the customer when the complaint was filed: its head is fined (C-3, C-4) and a breach moves the customer to another department",
+  })
+  customerDepartmentId: string;
 
   @ApiProperty({ enum: ComplaintCause, description: 'Why the customer complains (C-1)' })
   cause: ComplaintCause;
@@ -71,10 +77,31 @@ export class ComplaintFineView {
   imposedAt: string;
 }
 
-/** A complaint with the fines it imposed (GET /api/v1/complaints/{id}). */
+/** What someone did about a complaint (C-5); the employee it names may record one, not the resolution. */
+export class ComplaintActionView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  complaintId: string;
+
+  @ApiProperty({ description: 'What was done', example: '已电话联系顾客致歉, 约定明天上门' })
+  note: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The employee who recorded it' })
+  recordedBy: string;
+
+  @ApiProperty({ format: 'date-time', example: '2030-09-01T06:00:00.000Z' })
+  recordedAt: string;
+}
+
+/** A complaint with the fines it imposed and the actions recorded on it (GET /api/v1/complaints/{id}). */
 export class ComplaintWithFinesView extends ComplaintView {
   @ApiProperty({ type: [ComplaintFineView], description: 'Oldest first' })
   fines: ComplaintFineView[];
+
+  @ApiProperty({ type: [ComplaintActionView], description: 'What was done about it (C-5), oldest first' })
+  actions: ComplaintActionView[];
 }
 
 export function complaintView(c: ComplaintEntity): ComplaintView {
@@ -84,6 +111,7 @@ export function complaintView(c: ComplaintEntity): ComplaintView {
     customerId: c.customerId,
     employeeId: c.employeeId,
     departmentId: c.departmentId,
+    customerDepartmentId: c.customerDepartmentId,
     cause: c.cause,
     channel: c.channel,
     description: c.description,
@@ -104,6 +132,10 @@ export function complaintFineView(f: ComplaintFineEntity): ComplaintFineView {
   return { employeeId: f.employeeId, rule: f.rule, amountFen: f.amountFen, imposedAt: f.imposedAt.toISOString() };
 }
 
-export function complaintWithFinesView(c: ComplaintEntity, fines: readonly ComplaintFineEntity[]): ComplaintWithFinesView {
-  return { ...complaintView(c), fines: fines.map(complaintFineView) };
+export function complaintActionView(a: ComplaintActionEntity): ComplaintActionView {
+  return { id: a.id, complaintId: a.complaintId, note: a.note, recordedBy: a.recordedBy, recordedAt: a.recordedAt.toISOString() };
+}
+
+export function complaintWithFinesView(c: ComplaintEntity, fines: readonly ComplaintFineEntity[], actions: readonly ComplaintActionEntity[]): ComplaintWithFinesView {
+  return { ...complaintView(c), fines: fines.map(complaintFineView), actions: actions.map(complaintActionView) };
 }

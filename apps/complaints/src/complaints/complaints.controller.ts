@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Allow, CurrentPrincipal, Principal } from '@crm/auth';
 import { ApiPageResponse, ApiProblems } from '@crm/http';
 import { Page } from '@crm/database';
-import { ComplaintView, ComplaintWithFinesView } from './complaint.view';
-import { ComplaintsQueryDto, FileComplaintDto, ReopenComplaintDto, ResolveComplaintDto } from './complaints.dto';
+import { ComplaintActionView, ComplaintView, ComplaintWithFinesView } from './complaint.view';
+import { ComplaintsQueryDto, FileComplaintDto, RecordComplaintActionDto, ReopenComplaintDto, ResolveComplaintDto } from './complaints.dto';
 import { ComplaintsPolicy } from './complaints.policy';
 import { ComplaintsService } from './complaints.service';
 
@@ -16,7 +16,7 @@ export class ComplaintsController {
 
   @Post()
   @Allow(ComplaintsPolicy.file)
-  @ApiOperation({ summary: 'File a complaint (C-1); DISCOVERED fines the employee (C-2), TO_GENERAL_MANAGER the employee and the head (C-3)' })
+  @ApiOperation({ summary: 'File a complaint (C-1); DISCOVERED fines the employee (C-2), TO_GENERAL_MANAGER the employee and the head of the department owning the customer (C-3)' })
   @ApiCreatedResponse({ type: ComplaintView })
   @ApiProblems(422)
   fileComplaint(@CurrentPrincipal() caller: Principal, @Body() dto: FileComplaintDto): Promise<ComplaintView> {
@@ -44,11 +44,22 @@ export class ComplaintsController {
   @Post(':id/resolution')
   @HttpCode(200)
   @Allow(ComplaintsPolicy.resolve)
-  @ApiOperation({ summary: 'Resolve a complaint with a note of what was done (C-5): OPEN → RESOLVED' })
+  @ApiOperation({
+    summary: 'Resolve a complaint with a note of what was done (C-5): OPEN → RESOLVED; never by the employee it names (403 SELF_RESOLUTION_FORBIDDEN)',
+  })
   @ApiOkResponse({ type: ComplaintView })
   @ApiProblems(404, 409)
   resolveComplaint(@CurrentPrincipal() caller: Principal, @Param('id') id: string, @Body() dto: ResolveComplaintDto): Promise<ComplaintView> {
     return this.complaints.resolve(caller, id, dto.note);
+  }
+
+  @Post(':id/actions')
+  @Allow(ComplaintsPolicy.recordAction)
+  @ApiOperation({ summary: 'Record what was done about a complaint (C-5), the employee it names included; it resolves nothing' })
+  @ApiCreatedResponse({ type: ComplaintActionView })
+  @ApiProblems(404, 409)
+  recordComplaintAction(@CurrentPrincipal() caller: Principal, @Param('id') id: string, @Body() dto: RecordComplaintActionDto): Promise<ComplaintActionView> {
+    return this.complaints.recordAction(caller, id, dto.note);
   }
 
   @Post(':id/reopening')

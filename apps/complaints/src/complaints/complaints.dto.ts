@@ -23,7 +23,7 @@ export class FileComplaintDto {
   @IsEnum(ComplaintCause)
   cause: ComplaintCause;
 
-  @ApiProperty({ enum: ComplaintChannel, description: 'DISCOVERED fines the employee (C-2), TO_GENERAL_MANAGER the employee and the head (C-3)' })
+  @ApiProperty({ enum: ComplaintChannel, description: 'DISCOVERED fines the employee (C-2), TO_GENERAL_MANAGER the employee and the head of the department owning the customer (C-3)' })
   @Field(() => ComplaintChannel)
   @IsEnum(ComplaintChannel)
   channel: ComplaintChannel;
@@ -45,6 +45,15 @@ export class ResolveComplaintDto {
 }
 
 @ArgsType()
+export class RecordComplaintActionDto {
+  @ApiProperty({ description: 'What was done (C-5)', example: '已电话联系顾客致歉, 约定明天上门' })
+  @Field({ description: 'What was done (C-5)' })
+  @IsString()
+  @Length(1, 4000)
+  note: string;
+}
+
+@ArgsType()
 export class ReopenComplaintDto {
   @ApiProperty({ description: 'Why the resolution did not hold', example: '顾客回访不满意' })
   @Field({ description: 'Why the resolution did not hold' })
@@ -56,6 +65,14 @@ export class ReopenComplaintDto {
 /** The GraphQL arguments of resolveComplaint: the REST body plus the complaint's id. */
 @ArgsType()
 export class ResolveComplaintArgs extends ResolveComplaintDto {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+}
+
+/** The GraphQL arguments of recordComplaintAction: the REST body plus the complaint's id. */
+@ArgsType()
+export class RecordComplaintActionArgs extends RecordComplaintActionDto {
   @Field(() => ID)
   @IsUUID()
   id: string;

@@ -18,6 +18,24 @@ export class Customer {
   complaints?: unknown[];
 }
 
+@ObjectType({ description: 'What someone did about a complaint (C-5); the employee it names may record one, not the resolution' })
+export class ComplaintAction {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  complaintId: string;
+
+  @Field({ description: 'What was done' })
+  note: string;
+
+  @Field(() => ID, { description: 'The employee who recorded it' })
+  recordedBy: string;
+
+  @Field({ description: 'ISO 8601 instant' })
+  recordedAt: string;
+}
+
 @ObjectType({ description: 'A customer complaint (C-1..C-5)' })
 export class Complaint {
   @Field(() => ID)
@@ -48,8 +66,11 @@ export class Complaint {
   @Field(() => ID, { description: 'The employee concerned' })
   employeeId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The employee's department when the complaint was filed" })
   departmentId: string;
+
+  @Field(() => ID, { description: 'The department that owned the customer when the complaint was filed: its head is fined (C-3, C-4)' })
+  customerDepartmentId: string;
 
   @Field()
   description: string;
@@ -68,4 +89,8 @@ export class Complaint {
 
   @Field(() => String, { nullable: true })
   breachedAt: string | null;
+
+  /** Resolved by ComplaintsResolver.actions, batched per request. */
+  @Field(() => [ComplaintAction], { description: 'What was done about it (C-5), oldest first' })
+  actions?: ComplaintAction[];
 }

@@ -10,8 +10,14 @@ export const ComplaintsPolicy = definePolicy({
   file: { scopes: ['complaints:write'] },
   list: { scopes: ['complaints:read'] },
   get: { scopes: ['complaints:read'] },
-  /** Resolve (C-5): staff who handle complaints. */
+  /**
+   * Resolve (C-5): staff who handle complaints, but never the employee the complaint names (refused with
+   * SELF_RESOLUTION_FORBIDDEN in the service; an EMPLOYEE sees only complaints naming them, so in effect heads and
+   * the general manager's office resolve). EMPLOYEE stays here so that refusal says why.
+   */
   resolve: { roles: [Role.EMPLOYEE, Role.DEPARTMENT_HEAD, Role.GENERAL_MANAGER, Role.COORDINATOR, Role.ADMIN] },
+  /** Record what was done (C-5): staff who may see the complaint, the employee it names included. */
+  recordAction: { roles: [Role.EMPLOYEE, Role.DEPARTMENT_HEAD, Role.GENERAL_MANAGER, Role.COORDINATOR, Role.ADMIN] },
   /** Reopen (once): those who check the work. */
   reopen: { roles: [Role.DEPARTMENT_HEAD, Role.GENERAL_MANAGER, Role.COORDINATOR, Role.ADMIN] },
   /** `Customer.complaints` in the federated graph: any employee, partners with complaints:read (checked by FieldCaller). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { keysetPage, Page, Tx } from '@crm/database';
-import { ComplaintEntity, ComplaintFineEntity } from './complaint.entities';
+import { ComplaintActionEntity, ComplaintEntity, ComplaintFineEntity } from './complaint.entities';
 import { ComplaintStatus } from './rules/complaint-enums';
 import type { Fine } from './rules/fines';
 import type { ComplaintScope } from './rules/visibility';
@@ -17,7 +17,6 @@ export interface ComplaintFilter {
 /** A fine about to be booked: whom, under which rule, for which complaint, charged to which department. */
 export interface FineToImpose extends Fine {
   complaintId: string;
-  departmentId: string;
 }
 
 /** Every query on complaints and their fines. */
@@ -90,6 +89,19 @@ export class ComplaintsRepository {
       ],
     );
     return rows.map((r) => ({ complaintId: r.complaint_id, rule: r.rule, employeeId: r.employee_id, fineId: r.fine_id, departmentId: r.department_id, amountFen: Number(r.amount_fen) }));
+  }
+
+  /** An action recorded on a complaint (C-5). */
+  async recordAction(tx: Tx, action: ComplaintActionEntity): Promise<ComplaintActionEntity> {
+    const row = tx.create(ComplaintActionEntity, action);
+    await tx.insert(ComplaintActionEntity, row);
+    return row;
+  }
+
+  /** The actions recorded on each complaint, oldest first (one query for a DataLoader batch). */
+  actionsOf(complaintIds: readonly string[]): Promise<ComplaintActionEntity[]> {
+    if (complaintIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(ComplaintActionEntity).find({ where: { complaintId: In([...complaintIds]) }, order: { recordedAt: 'ASC', id: 'ASC' } });
   }
 
   finesOf(complaintId: string): Promise<ComplaintFineEntity[]> {

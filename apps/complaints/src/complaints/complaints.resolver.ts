@@ -1,9 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, FieldCaller, Principal, RequestHeaders } from '@crm/auth';
 import { inField } from '@crm/errors';
-import { FileComplaintDto, ReopenComplaintArgs, ResolveComplaintArgs } from './complaints.dto';
+import { FileComplaintDto, RecordComplaintActionArgs, ReopenComplaintArgs, ResolveComplaintArgs } from './complaints.dto';
 import { ComplaintsLoaders } from './complaints.loaders';
-import { Complaint, Customer } from './complaints.models';
+import { Complaint, ComplaintAction, Customer } from './complaints.models';
 import { ComplaintsPolicy } from './complaints.policy';
 import { ComplaintsService } from './complaints.service';
 
@@ -13,7 +13,10 @@ interface GqlContext {
 
 @Resolver(() => Complaint)
 export class ComplaintsResolver {
-  constructor(private readonly complaints: ComplaintsService) {}
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly loaders: ComplaintsLoaders,
+  ) {}
 
   @Query(() => Complaint, { description: 'A complaint the caller may see (C-1)' })
   @Allow(ComplaintsPolicy.get)
@@ -21,16 +24,22 @@ export class ComplaintsResolver {
     return this.complaints.get(caller, id);
   }
 
-  @Mutation(() => Complaint, { description: 'File a complaint (C-1); DISCOVERED fines the employee (C-2), TO_GENERAL_MANAGER the employee and the head (C-3)' })
+  @Mutation(() => Complaint, { description: 'File a complaint (C-1); DISCOVERED fines the employee (C-2), TO_GENERAL_MANAGER the employee and the head of the department owning the customer (C-3)' })
   @Allow(ComplaintsPolicy.file)
   fileComplaint(@CurrentPrincipal() caller: Principal, @Args('input') input: FileComplaintDto) {
     return this.complaints.file(caller, input);
   }
 
-  @Mutation(() => Complaint, { description: 'Resolve a complaint with a note of what was done (C-5)' })
+  @Mutation(() => Complaint, { description: 'Resolve a complaint with a note of what was done (C-5); never by the employee it names (SELF_RESOLUTION_FORBIDDEN)' })
   @Allow(ComplaintsPolicy.resolve)
   resolveComplaint(@CurrentPrincipal() caller: Principal, @Args() args: ResolveComplaintArgs) {
     return this.complaints.resolve(caller, args.id, args.note);
+  }
+
+  @Mutation(() => ComplaintAction, { description: 'Record what was done about a complaint (C-5), the employee it names included; it resolves nothing' })
+  @Allow(ComplaintsPolicy.recordAction)
+  recordComplaintAction(@CurrentPrincipal() caller: Principal, @Args() args: RecordComplaintActionArgs) {
+    return this.complaints.recordAction(caller, args.id, args.note);
   }
 
   @Mutation(() => Complaint, { description: 'Reopen a resolved complaint, once; the original due time stays (C-4)' })
@@ -42,6 +51,12 @@ export class ComplaintsResolver {
   @ResolveField(() => Customer)
   customer(@Parent() c: Complaint) {
     return { id: c.customerId };
+  }
+
+  /** The parent was reached through a guarded query or mutation, or `Customer.complaints` (which lists only what the caller may see). */
+  @ResolveField(() => [ComplaintAction])
+  actions(@Parent() c: Complaint, @Context() ctx: GqlContext) {
+    return this.loaders.for(ctx.req).actionsOfComplaint.load(c.id);
   }
 }
 

@@ -8,15 +8,15 @@ import { Clock } from '@crm/clock';
 import { Page, Transactions, type Tx } from '@crm/database';
 import { COMPLAINTS_OPTIONS, ComplaintsOptions } from '../complaints-options';
 import { ComplaintEntity } from './complaint.entities';
-import { complaintView, ComplaintView, complaintWithFinesView, ComplaintWithFinesView } from './complaint.view';
+import { complaintActionView, ComplaintActionView, complaintView, ComplaintView, complaintWithFinesView, ComplaintWithFinesView } from './complaint.view';
 import { ComplaintFilter, ComplaintsRepository } from './complaints.repository';
 import { FileComplaintDto } from './complaints.dto';
 import { ComplaintErrors } from './complaints.errors';
 import { fineEvents } from './fine-events';
 import { ComplaintStatus, SlaState } from './rules/complaint-enums';
 import { dueAtOf, slaAfterReopening, slaAfterResolution } from './rules/deadline';
-import { finesOnFiling } from './rules/fines';
-import { complaintScope, filingRefusal, maySee, reopeningRefusal } from './rules/visibility';
+import { FinedParties, finesOnFiling } from './rules/fines';
+import { complaintScope, filingRefusal, maySee, reopeningRefusal, resolutionRefusal } from './rules/visibility';
 
 /** C-1..C-5 for requests: filing with its fines, resolution, the one reopening, and who sees what. */
 @Injectable()
@@ -31,11 +31,15 @@ export class ComplaintsService {
     @Inject(COMPLAINTS_OPTIONS) private readonly options: ComplaintsOptions,
   ) {}
 
-  /** C-1 with C-2/C-3: the complaint, its fines and its events in one transaction. */
+  /**
+   * C-1 with C-2/C-3: the complaint, its fines and its events in one transaction. The complaint keeps the
+   * department that owned the customer when it was filed: its head is the one C-3 and C-4 fine.
+   */
   async file(caller: Principal | undefined, dto: FileComplaintDto): Promise<ComplaintView> {
     // Staff with no part in complaints are refused before any lookup, so they cannot probe which customers exist.
     if (isEmployee(caller) && complaintScope(caller).kind === 'none') throw ComplaintErrors.COMPLAINT_FILING_NOT_ALLOWED('Your role files no complaints');
-    const customer = await this.ownerships.find(dto.customerId);
+    // Read your writes: a customer registered a moment ago may not have reached this service's read model yet.
+    const customer = await this.ownerships.awaitKnown(dto.customerId);
     if (!customer) throw ComplaintErrors.CUSTOMER_NOT_FOUND(`No customer ${dto.customerId}`);
     const employeeId = dto.employeeId ?? customer.ownerId;
     const employee = await this.organisation.employee(employeeId);
@@ -52,6 +56,7 @@ export class ComplaintsService {
         customerId: customer.customerId,
         employeeId,
         departmentId: employee.departmentId!,
+        customerDepartmentId: customer.departmentId,
         cause: dto.cause,
         channel: dto.channel,
         description: dto.description,
@@ -68,8 +73,8 @@ export class ComplaintsService {
         reopenReason: null,
         breachedAt: null,
       });
-      const headId = (await this.organisation.department(complaint.departmentId, tx))?.headId ?? null;
-      const fines = finesOnFiling(dto.channel, { employeeId, headId }).map((f) => ({ ...f, complaintId: complaint.id, departmentId: complaint.departmentId }));
+      const customerHeadId = (await this.organisation.department(complaint.customerDepartmentId, tx))?.headId ?? null;
+      const fines = finesOnFiling(dto.channel, finedParties(complaint, customerHeadId)).map((f) => ({ ...f, complaintId: complaint.id }));
       const booked = await this.complaints.imposeFines(tx, fines, now);
       await this.outbox.append(tx, [
         {
@@ -93,7 +98,8 @@ export class ComplaintsService {
 
   async get(caller: Principal | undefined, id: string): Promise<ComplaintWithFinesView> {
     const complaint = await this.visible(caller, id);
-    return complaintWithFinesView(complaint, await this.complaints.finesOf(complaint.id));
+    const [fines, actions] = await Promise.all([this.complaints.finesOf(complaint.id), this.complaints.actionsOf([complaint.id])]);
+    return complaintWithFinesView(complaint, fines, actions);
   }
 
   async list(caller: Principal | undefined, filter: ComplaintFilter, page: { limit?: number; cursor?: string }): Promise<Page<ComplaintView>> {
@@ -108,12 +114,18 @@ export class ComplaintsService {
     return complaints.filter((k) => maySee(caller, k)).map(complaintView);
   }
 
-  /** C-5: what was done. A resolution after the due time leaves the breach to the complaint-sla sweep. */
+  /**
+   * C-5: what was done, marked by someone other than the employee the complaint names (who records their part
+   * with recordAction). A resolution after the due time leaves the breach to the complaint-sla sweep.
+   */
   async resolve(caller: Principal | undefined, id: string, note: string): Promise<ComplaintView> {
     return this.change(caller, id, async (complaint, tx, now) => {
-      if (complaint.status === ComplaintStatus.RESOLVED) throw ComplaintErrors.COMPLAINT_ALREADY_RESOLVED(`Resolved at ${complaint.resolvedAt!.toISOString()}`);
       // Only staff resolve (the route admits no partner): the resolver is named on the event.
       if (!isEmployee(caller)) throw ComplaintErrors.COMPLAINT_NOT_VISIBLE('Complaints are resolved by staff');
+      if (resolutionRefusal(caller, complaint) === 'SELF_RESOLUTION') {
+        throw ComplaintErrors.SELF_RESOLUTION_FORBIDDEN('This complaint names you: record what you did as an action; your head or the general manager\'s office marks it resolved');
+      }
+      if (complaint.status === ComplaintStatus.RESOLVED) throw ComplaintErrors.COMPLAINT_ALREADY_RESOLVED(`Resolved at ${complaint.resolvedAt!.toISOString()}`);
       const resolvedBy = caller.employeeId;
       complaint.status = ComplaintStatus.RESOLVED;
       complaint.sla = slaAfterResolution(complaint.sla, complaint.dueAt, now);
@@ -125,6 +137,20 @@ export class ComplaintsService {
         name: 'complaint.resolved',
         payload: { ...subjectOf(complaint), resolvedBy, resolvedAt: now.toISOString() },
       });
+    });
+  }
+
+  /**
+   * C-5: what someone who may see the complaint did about it, the employee it names included. It resolves
+   * nothing and leaves the deadline running; a resolved complaint takes no more actions (a reopening does).
+   */
+  async recordAction(caller: Principal | undefined, id: string, note: string): Promise<ComplaintActionView> {
+    return this.transactions.run(async (tx) => {
+      const complaint = await this.visible(caller, id, tx);
+      if (!isEmployee(caller)) throw ComplaintErrors.COMPLAINT_NOT_VISIBLE('Actions are recorded by staff');
+      if (complaint.status === ComplaintStatus.RESOLVED) throw ComplaintErrors.COMPLAINT_ALREADY_RESOLVED(`Resolved at ${complaint.resolvedAt!.toISOString()}`);
+      const action = await this.complaints.recordAction(tx, { id: randomUUID(), complaintId: complaint.id, note, recordedBy: caller.employeeId, recordedAt: this.clock.now() });
+      return complaintActionView(action);
     });
   }
 
@@ -174,4 +200,9 @@ function filerOf(caller: Principal | undefined): string {
 
 function subjectOf(c: ComplaintEntity) {
   return { complaintId: c.id, customerId: c.customerId, employeeId: c.employeeId, departmentId: c.departmentId };
+}
+
+/** Who C-2/C-3/C-4 fine for this complaint, with the head of the customer's department as it is now. */
+function finedParties(c: ComplaintEntity, customerHeadId: string | null): FinedParties {
+  return { employeeId: c.employeeId, departmentId: c.departmentId, customerDepartmentId: c.customerDepartmentId, customerHeadId };
 }

@@ -27,7 +27,7 @@ describe('complaints: filing (C-1..C-3)', () => {
     const res = await h.file({ customerId: customer, employeeId: d1.employeeIds[0], cause: 'WORK_ATTITUDE', channel: 'HOTLINE', description: '态度差' });
     expect(res.statusCode).toBe(201);
     const c = res.json();
-    expect(c).toMatchObject({ customerId: customer, employeeId: d1.employeeIds[0], departmentId: d1.id, status: 'OPEN', sla: 'PENDING', cause: 'WORK_ATTITUDE', channel: 'HOTLINE' });
+    expect(c).toMatchObject({ customerId: customer, employeeId: d1.employeeIds[0], departmentId: d1.id, customerDepartmentId: d1.id, status: 'OPEN', sla: 'PENDING', cause: 'WORK_ATTITUDE', channel: 'HOTLINE' });
     expect(new Date(c.dueAt).getTime() - new Date(c.filedAt).getTime()).toBe(72 * 3_600_000);
     expect(await h.events('complaint.filed', c.id)).toEqual([
       { complaintId: c.id, customerId: customer, employeeId: d1.employeeIds[0], departmentId: d1.id, cause: 'WORK_ATTITUDE', channel: 'HOTLINE', filedAt: c.filedAt, dueAt: c.dueAt },
@@ -58,9 +58,69 @@ describe('complaints: filing (C-1..C-3)', () => {
     expect(new Set(fines.map((f) => f.fineId)).size).toBe(2);
   });
 
-  it('fines only the employee when the department has no head', async () => {
-    const c = (await h.file({ customerId: customer, employeeId: noHead.employeeIds[0], channel: 'TO_GENERAL_MANAGER' })).json();
+  it("fines only the employee when the customer's department has no head", async () => {
+    // C-3 names the customer's department: here the customer is one the headless department owns.
+    const noHeadCustomer = await h.customer(noHead.employeeIds[1], noHead.id);
+    const c = (await h.file({ customerId: noHeadCustomer, employeeId: noHead.employeeIds[0], channel: 'TO_GENERAL_MANAGER' })).json();
     expect((await h.events('fine.imposed', c.id)).map((f) => f.employeeId)).toEqual([noHead.employeeIds[0]]);
+  });
+
+  describe("the customer's department, not the employee's (C-3)", () => {
+    /** Another customer of D1, so these complaints stay out of the lists the tests above and below look at. */
+    let ofD1: string;
+
+    beforeAll(async () => {
+      ofD1 = await h.customer(d1.employeeIds[1], d1.id);
+    });
+
+    it("keeps the department that owned the customer at filing, and fines its head and the employee 100 yuan each, the employee's own head nothing", async () => {
+      const res = await h.file({ customerId: ofD1, employeeId: d2.employeeIds[0], channel: 'TO_GENERAL_MANAGER' });
+      expect(res.statusCode).toBe(201);
+      const c = res.json();
+      expect(c).toMatchObject({ employeeId: d2.employeeIds[0], departmentId: d2.id, customerDepartmentId: d1.id });
+      const fines = await h.events('fine.imposed', c.id);
+      expect(fines.map((f) => [f.employeeId, f.departmentId, f.rule, f.amountFen]).sort()).toEqual(
+        [
+          [d2.employeeIds[0], d2.id, 'C-3', 10_000],
+          [d1.headId, d1.id, 'C-3', 10_000],
+        ].sort(),
+      );
+      expect(fines.map((f) => f.employeeId)).not.toContain(d2.headId);
+      const detail = (await h.get(`/api/v1/complaints/${c.id}`)).json();
+      expect(detail).toMatchObject({ customerDepartmentId: d1.id, departmentId: d2.id });
+      expect(detail.fines.map((f: { employeeId: string }) => f.employeeId).sort()).toEqual([d2.employeeIds[0], d1.headId].sort());
+    });
+
+    it("fines once an employee who is the customer's department's head", async () => {
+      const c = (await h.file({ customerId: ofD1, employeeId: d1.headId, channel: 'TO_GENERAL_MANAGER' })).json();
+      expect((await h.events('fine.imposed', c.id)).map((f) => [f.employeeId, f.rule])).toEqual([[d1.headId, 'C-3']]);
+    });
+
+    it("fines the employee's department's head only when that department owns the customer", async () => {
+      const ofD2 = await h.customer(d2.employeeIds[1], d2.id);
+      const c = (await h.file({ customerId: ofD2, employeeId: d2.employeeIds[0], channel: 'TO_GENERAL_MANAGER' })).json();
+      expect(c.customerDepartmentId).toBe(d2.id);
+      expect((await h.events('fine.imposed', c.id)).map((f) => f.employeeId).sort()).toEqual([d2.employeeIds[0], d2.headId].sort());
+    });
+  });
+
+  it('waits for a customer registered a moment ago rather than refusing it (read your writes)', async () => {
+    const late = randomUUID();
+    const filing = h.file({ customerId: late, employeeId: d1.employeeIds[0] });
+    await new Promise((r) => setTimeout(r, 300));
+    await h.feed.publish('customer.registered', {
+      customerId: late,
+      ownerId: d1.employeeIds[0],
+      departmentId: d1.id,
+      referrerId: null,
+      source: 'WALK_IN',
+      outreachEventId: null,
+      stage: 'POTENTIAL',
+      registeredAt: h.nowIso(),
+    });
+    const res = await filing;
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ customerId: late, customerDepartmentId: d1.id });
   });
 
   it('shows a complaint to the employee concerned, their head, the general manager and the coordinator only', async () => {

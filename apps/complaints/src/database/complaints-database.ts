@@ -1,12 +1,12 @@
 import { ServiceDatabase } from '@crm/database';
 import { EVENT_ENTITIES } from '@crm/events';
 import { readModelEntities } from '@crm/service-kit';
-import { ComplaintEntity, ComplaintFineEntity } from '../complaints/complaint.entities';
+import { ComplaintActionEntity, ComplaintEntity, ComplaintFineEntity } from '../complaints/complaint.entities';
 import { migrations } from './migrations';
 
 /** Everything the complaints service keeps, in its own schema. */
 export const complaintsDatabase: ServiceDatabase = {
   schema: 'complaints',
-  entities: [ComplaintEntity, ComplaintFineEntity, ...readModelEntities(['organisation', 'customer-ownership']), ...EVENT_ENTITIES],
+  entities: [ComplaintEntity, ComplaintFineEntity, ComplaintActionEntity, ...readModelEntities(['organisation', 'customer-ownership']), ...EVENT_ENTITIES],
   migrations,
 };

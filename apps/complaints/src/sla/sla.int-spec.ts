@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SlaSweep } from './sla.sweep';
 import { ComplaintsHarness, Department } from '../testing/harness';
 
@@ -53,7 +54,7 @@ describe('complaints: the deadline (C-4) and resolution (C-5)', () => {
       [[d1.employeeIds[0], 50_000, d1.id], [d1.headId, 50_000, d1.id]].sort(),
     );
     expect(await h.events('complaint.breached', c.id)).toEqual([
-      { complaintId: c.id, customerId: customer, employeeId: d1.employeeIds[0], departmentId: d1.id, filedAt: c.filedAt, dueAt: c.dueAt, breachedAt: after.breachedAt },
+      { complaintId: c.id, customerId: customer, employeeId: d1.employeeIds[0], departmentId: d1.id, customerDepartmentId: d1.id, filedAt: c.filedAt, dueAt: c.dueAt, breachedAt: after.breachedAt },
     ]);
     // Run again: nothing more.
     expect((await h.slaSweep()).breached).toBe(0);
@@ -64,11 +65,12 @@ describe('complaints: the deadline (C-4) and resolution (C-5)', () => {
   it('is met when resolved just in time, and no sweep breaches it', async () => {
     const c = await fileAtNewDay();
     await h.at(new Date(c.due.getTime() - 1_000));
-    const resolved = await h.resolve(c.id, d1.employees[0], '上门更换');
+    // C-5: the head marks it resolved; the employee it names may not (below).
+    const resolved = await h.resolve(c.id, d1.head, '上门更换');
     expect(resolved.statusCode).toBe(200);
     expect(resolved.json()).toMatchObject({ status: 'RESOLVED', sla: 'MET', resolutionNote: '上门更换' });
     expect(await h.events('complaint.resolved', c.id)).toEqual([
-      { complaintId: c.id, customerId: customer, employeeId: d1.employeeIds[0], departmentId: d1.id, resolvedBy: d1.employeeIds[0], resolvedAt: resolved.json().resolvedAt },
+      { complaintId: c.id, customerId: customer, employeeId: d1.employeeIds[0], departmentId: d1.id, resolvedBy: d1.headId, resolvedAt: resolved.json().resolvedAt },
     ]);
     await h.at(new Date(c.due.getTime() + HOUR));
     expect((await h.slaSweep()).breached).toBe(0);
@@ -168,12 +170,109 @@ describe('complaints: the deadline (C-4) and resolution (C-5)', () => {
     );
     const id = filed.json().data.fileComplaint.id;
     expect(filed.json().data.fileComplaint).toMatchObject({ status: 'OPEN', channel: 'VISIT', customer: { id: customer } });
-    const resolved = await h.graphql(`mutation { resolveComplaint(id: "${id}", note: "已处理") { status resolutionNote } }`, {}, d1.employees[1]);
+    // C-5: not the employee it names, who is refused; their head resolves.
+    const self = await h.graphql(`mutation { resolveComplaint(id: "${id}", note: "已处理") { status resolutionNote } }`, {}, d1.employees[1]);
+    expect(self.json().errors[0].extensions.code).toBe('SELF_RESOLUTION_FORBIDDEN');
+    const resolved = await h.graphql(`mutation { resolveComplaint(id: "${id}", note: "已处理") { status resolutionNote } }`, {}, d1.head);
     expect(resolved.json().data.resolveComplaint).toEqual({ status: 'RESOLVED', resolutionNote: '已处理' });
     const read = await h.graphql(`query { complaint(id: "${id}") { id status } }`, {}, d1.employees[0]);
     expect(read.json().errors[0].extensions.code).toBe('COMPLAINT_NOT_VISIBLE');
     const bad = await h.graphql(`mutation { resolveComplaint(id: "${id}", note: "") { status } }`);
     expect(bad.json().errors[0].extensions.code).toBe('VALIDATION_FAILED');
+  });
+  describe("the customer's department (C-4) and no self-resolution (C-5)", () => {
+    let d2: Department;
+
+    beforeAll(async () => {
+      d2 = await h.department('D2-B');
+      // Complaints the tests above left open fall due before these tests' own: breach them now, out of the way.
+      await h.at(new Date(Date.UTC(2031, 0, 1) + (day + 5) * 24 * HOUR));
+      await h.slaSweep();
+    });
+
+    it("breaches a complaint about another department's employee: the customer's department's head and the employee 500 yuan each, and names that department", async () => {
+      const c = await fileAtNewDay({ employeeId: d2.employeeIds[0] });
+      expect(c).toMatchObject({ departmentId: d2.id, customerDepartmentId: d1.id });
+      await h.at(new Date(c.due.getTime() + MINUTE));
+      expect(await h.slaSweep()).toMatchObject({ breached: 1, finesImposed: 2, complaintIds: [c.id] });
+      expect((await breachFines(c.id)).map((f) => [f.employeeId, f.amountFen, f.departmentId]).sort()).toEqual(
+        [
+          [d2.employeeIds[0], 50_000, d2.id],
+          [d1.headId, 50_000, d1.id],
+        ].sort(),
+      );
+      const breached = await h.events('complaint.breached', c.id);
+      expect(breached).toEqual([expect.objectContaining({ employeeId: d2.employeeIds[0], departmentId: d2.id, customerDepartmentId: d1.id })]);
+    });
+
+    it('refuses the employee it names a resolution, by REST and GraphQL, changing nothing; the breach then happens', async () => {
+      const c = await fileAtNewDay();
+      await h.at(new Date(c.filed.getTime() + HOUR));
+      const self = await h.resolve(c.id, d1.employees[0], '我已经处理好了');
+      expect([self.statusCode, self.json().code]).toEqual([403, 'SELF_RESOLUTION_FORBIDDEN']);
+      const graph = await h.graphql(`mutation { resolveComplaint(id: "${c.id}", note: "我已经处理好了") { status } }`, {}, d1.employees[0]);
+      expect(graph.json().errors[0].extensions.code).toBe('SELF_RESOLUTION_FORBIDDEN');
+      expect(await state(c.id)).toMatchObject({ status: 'OPEN', sla: 'PENDING', resolvedAt: null, resolutionNote: null, resolvedBy: null });
+      expect(await h.events('complaint.resolved', c.id)).toEqual([]);
+
+      await h.at(new Date(c.due.getTime() + MINUTE));
+      expect((await h.slaSweep()).complaintIds).toEqual([c.id]);
+      expect((await breachFines(c.id)).map((f) => f.employeeId).sort()).toEqual([d1.employeeIds[0], d1.headId].sort());
+      // Breached, it is still not theirs to resolve; the head's is accepted.
+      expect((await h.resolve(c.id, d1.employees[0])).json().code).toBe('SELF_RESOLUTION_FORBIDDEN');
+      expect((await h.resolve(c.id, d1.head)).json()).toMatchObject({ status: 'RESOLVED', sla: 'BREACHED', resolvedBy: d1.headId });
+    });
+
+    it('refuses a head named by the complaint too; the general manager resolves it', async () => {
+      const c = await fileAtNewDay({ employeeId: d1.headId });
+      const self = await h.resolve(c.id, d1.head);
+      expect([self.statusCode, self.json().code]).toEqual([403, 'SELF_RESOLUTION_FORBIDDEN']);
+      expect((await h.resolve(c.id, h.coordinator)).json()).toMatchObject({ status: 'RESOLVED', sla: 'MET' });
+    });
+
+    it('lets the employee it names record what they did, listed on the complaint; the head resolves it', async () => {
+      const c = await fileAtNewDay();
+      await h.at(new Date(c.filed.getTime() + 2 * HOUR));
+      const own = await h.post(`/api/v1/complaints/${c.id}/actions`, { note: '已电话致歉, 约定明天上门' }, d1.employees[0]);
+      expect(own.statusCode).toBe(201);
+      expect(own.json()).toEqual({ id: expect.any(String), complaintId: c.id, note: '已电话致歉, 约定明天上门', recordedBy: d1.employeeIds[0], recordedAt: expect.any(String) });
+      const viaGraph = await h.graphql(`mutation($id: ID!) { recordComplaintAction(id: $id, note: "上门更换产品") { complaintId note recordedBy } }`, { id: c.id }, d1.employees[0]);
+      expect(viaGraph.json().data.recordComplaintAction).toEqual({ complaintId: c.id, note: '上门更换产品', recordedBy: d1.employeeIds[0] });
+      // Recording resolves nothing.
+      expect(await state(c.id)).toMatchObject({ status: 'OPEN', sla: 'PENDING' });
+      expect(await h.events('complaint.resolved', c.id)).toEqual([]);
+
+      for (const [body, who, status, code] of [
+        [{ note: '' }, d1.employees[0], 400, 'VALIDATION_FAILED'],
+        [{}, d1.employees[0], 400, 'VALIDATION_FAILED'],
+        [{ note: 'x' }, d1.employees[1], 403, 'COMPLAINT_NOT_VISIBLE'],
+        [{ note: 'x' }, d2.head, 403, 'COMPLAINT_NOT_VISIBLE'],
+      ] as const) {
+        const res = await h.post(`/api/v1/complaints/${c.id}/actions`, body, who);
+        expect([res.statusCode, res.json().code]).toEqual([status, code]);
+      }
+      for (const id of [randomUUID(), 'not-a-uuid']) expect((await h.post(`/api/v1/complaints/${id}/actions`, { note: 'x' })).json().code).toBe('COMPLAINT_NOT_FOUND');
+
+      const listed = (await h.get(`/api/v1/complaints/${c.id}`, d1.head)).json().actions;
+      expect(listed.map((a: { note: string; recordedBy: string }) => [a.note, a.recordedBy])).toEqual([
+        ['已电话致歉, 约定明天上门', d1.employeeIds[0]],
+        ['上门更换产品', d1.employeeIds[0]],
+      ]);
+      const graph = await h.graphql(`query($id: ID!) { complaint(id: $id) { customerDepartmentId actions { note recordedBy } } }`, { id: c.id }, d1.employees[0]);
+      expect(graph.json().data.complaint).toEqual({
+        customerDepartmentId: d1.id,
+        actions: [
+          { note: '已电话致歉, 约定明天上门', recordedBy: d1.employeeIds[0] },
+          { note: '上门更换产品', recordedBy: d1.employeeIds[0] },
+        ],
+      });
+
+      const resolved = await h.resolve(c.id, d1.head, '部门经理确认顾客满意');
+      expect(resolved.json()).toMatchObject({ status: 'RESOLVED', sla: 'MET', resolvedBy: d1.headId });
+      const late = await h.post(`/api/v1/complaints/${c.id}/actions`, { note: 'x' }, d1.employees[0]);
+      expect([late.statusCode, late.json().code]).toEqual([409, 'COMPLAINT_ALREADY_RESOLVED']);
+      expect((await h.get(`/api/v1/complaints/${c.id}`)).json().actions).toHaveLength(2);
+    });
   });
 });
 

@@ -18,8 +18,9 @@ export interface SlaSweepResult {
 const LISTED_IDS = 100;
 
 /**
- * C-4: every pending complaint past its due time is breached once, its employee and department head fined
- * 500 yuan each, and `complaint.breached` asks customers to transfer the customer. Each batch is one
+ * C-4: every pending complaint past its due time is breached once, its employee and the head of the department
+ * that owned the customer at filing fined 500 yuan each, and `complaint.breached` (naming that department)
+ * asks customers to transfer the customer to another. Each batch is one
  * transaction: the conditional UPDATE … RETURNING (SlaRepository.breachDue), the fines' INSERT and the outbox
  * INSERT, so a breach, its fines and its events exist together or not at all.
  */
@@ -38,7 +39,7 @@ export class SlaService {
     for (;;) {
       const batch = await this.transactions.run(async (tx) => {
         const breached = await this.sla.breachDue(tx, now, this.options.slaBatchSize);
-        const fines = breached.flatMap((c) => finesOnBreach(c).map((f) => ({ ...f, complaintId: c.id, departmentId: c.departmentId })));
+        const fines = breached.flatMap((c) => finesOnBreach(c).map((f) => ({ ...f, complaintId: c.id })));
         const booked = await this.complaints.imposeFines(tx, fines, now);
         await this.outbox.append(tx, [
           ...breached.map((c) => ({
@@ -48,6 +49,7 @@ export class SlaService {
               customerId: c.customerId,
               employeeId: c.employeeId,
               departmentId: c.departmentId,
+              customerDepartmentId: c.customerDepartmentId,
               filedAt: c.filedAt.toISOString(),
               dueAt: c.dueAt.toISOString(),
               breachedAt: now.toISOString(),

@@ -1,6 +1,6 @@
 import { Principal, Role } from '@crm/auth';
 import { ComplaintChannel } from './complaint-enums';
-import { complaintScope, filingRefusal, maySee, reopeningRefusal } from './visibility';
+import { complaintScope, filingRefusal, maySee, reopeningRefusal, resolutionRefusal } from './visibility';
 
 const D1 = 'd1';
 const D2 = 'd2';
@@ -63,5 +63,26 @@ describe('who files and reopens complaints', () => {
     ['a partner', partner(['complaints:read', 'complaints:write']), false],
   ])('reopening by %s: %s', (_who, caller, may) => {
     expect(reopeningRefusal(caller, subject) === null).toBe(may);
+  });
+});
+
+describe('who marks a complaint resolved (C-5)', () => {
+  it.each([
+    ['the head of the employee concerned', staff(Role.DEPARTMENT_HEAD, 'h1'), null],
+    ['the general manager', staff(Role.GENERAL_MANAGER, 'gm', null), null],
+    ['the coordinator', staff(Role.COORDINATOR, 'co', null), null],
+    ['an admin', staff(Role.ADMIN, 'ad', null), null],
+    ['the employee concerned', staff(Role.EMPLOYEE, 'a'), 'SELF_RESOLUTION'],
+    ['a colleague', staff(Role.EMPLOYEE, 'b'), 'NOT_VISIBLE'],
+    ['another head', staff(Role.DEPARTMENT_HEAD, 'h2', D2), 'NOT_VISIBLE'],
+    ['a partner', partner(['complaints:read', 'complaints:write']), 'NOT_VISIBLE'],
+    ['nobody', undefined, 'NOT_VISIBLE'],
+  ])('%s: %s', (_who, caller, refusal) => {
+    expect(resolutionRefusal(caller, subject)).toBe(refusal);
+  });
+
+  it('refuses a head, or the general manager, whom the complaint names', () => {
+    expect(resolutionRefusal(staff(Role.DEPARTMENT_HEAD, 'h1'), { employeeId: 'h1', departmentId: D1 })).toBe('SELF_RESOLUTION');
+    expect(resolutionRefusal(staff(Role.GENERAL_MANAGER, 'gm', null), { employeeId: 'gm', departmentId: D1 })).toBe('SELF_RESOLUTION');
   });
 });

@@ -62,3 +62,13 @@ export function reopeningRefusal(caller: Principal | undefined, subject: Complai
   if (caller.role === Role.EMPLOYEE) return 'The employee concerned may not reopen a complaint';
   return null;
 }
+
+/**
+ * C-5: a resolution is marked by someone other than the employee the complaint names (their head, the general
+ * manager's office), who may see the complaint; the employee concerned records what they did instead.
+ */
+export function resolutionRefusal(caller: Principal | undefined, subject: ComplaintSubject): 'NOT_VISIBLE' | 'SELF_RESOLUTION' | null {
+  if (!isEmployee(caller) || !maySee(caller, subject)) return 'NOT_VISIBLE';
+  if (caller.employeeId === subject.employeeId) return 'SELF_RESOLUTION';
+  return null;
+}
