@@ -1,12 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@crm/service-kit';
 import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
 import { ArchivesModule } from './archives/archives.module';
 import { ClassificationModule } from './classification/classification.module';
 import { CustomersConfig } from './config';
 import { CustomersModule } from './customers/customers.module';
 import { customersDatabase } from './database/customers-database';
 import { OrganisationModule } from './organisation/organisation.module';
+import { TakeoversModule } from './takeovers/takeovers.module';
 import { TransfersModule } from './transfers/transfers.module';
 
 /**
@@ -26,6 +28,8 @@ export class AppModule {
         ArchivesModule.forRoot({ businessTz: config.BUSINESS_TZ }),
         ClassificationModule.forRoot({ cron: config.CLASSIFICATION_CRON }),
         TransfersModule,
+        TakeoversModule,
+        AuditModule,
         AccessModule.forRoot({ devTokens: !production }),
       ],
     };

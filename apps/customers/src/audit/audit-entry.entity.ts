@@ -10,6 +10,8 @@ export enum AuditAction {
 /** P-2: who read full personal data or changed ownership, what, and when. Append-only. */
 @Entity({ name: 'audit_log' })
 @Index('audit_log_subject', ['subjectId', 'at'])
+@Index('audit_log_at', ['at', 'id'])
+@Index('audit_log_actor', ['actor', 'at'])
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -48,7 +48,7 @@ export class ClassificationConsumer implements OnModuleInit {
           triggerOf(ctx),
         ),
       )
-      .on('customer.under_served', (event, ctx) => this.facts.setUnderServed(ctx.manager, event.customerId, true))
+      .on('customer.under_served', (event, ctx) => this.facts.setUnderServed(ctx.manager, event.customerId, true, event.ownerId))
       .on('customer.served', (event, ctx) => this.facts.setUnderServed(ctx.manager, event.customerId, false));
   }
 }

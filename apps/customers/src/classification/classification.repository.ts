@@ -149,9 +149,17 @@ export class ClassificationRepository {
     );
   }
 
-  /** V-2 as published by service-visits. */
-  async setUnderServed(manager: EntityManager, customerId: string, underServed: boolean, at: Date): Promise<void> {
-    await manager.query('UPDATE customers SET under_served = $2, updated_at = $3 WHERE id = $1 AND under_served <> $2', [customerId, underServed, at]);
+  /**
+   * V-2 as published by service-visits. A flag raised for an owner the customer no longer has is stale (a new
+   * owner starts a new window, so the ownership writer cleared it): `ownerId` guards raising it.
+   */
+  async setUnderServed(manager: EntityManager, customerId: string, underServed: boolean, at: Date, ownerId?: string): Promise<void> {
+    await manager.query('UPDATE customers SET under_served = $2, updated_at = $3 WHERE id = $1 AND under_served <> $2 AND ($4::uuid IS NULL OR owner_id = $4)', [
+      customerId,
+      underServed,
+      at,
+      ownerId ?? null,
+    ]);
   }
 
   // ------------------------------------------------------------------------------------------------------

@@ -46,8 +46,8 @@ export class CustomerFactsService {
     await this.classification.recompute(tx, complaint.customerId, trigger);
   }
 
-  /** V-2 as the service-visits service publishes it. */
-  setUnderServed(tx: Tx, customerId: string, underServed: boolean): Promise<void> {
-    return this.repo.setUnderServed(tx, customerId, underServed, this.clock.now());
+  /** V-2 as the service-visits service publishes it; a customer is flagged only while `ownerId` still owns them. */
+  setUnderServed(tx: Tx, customerId: string, underServed: boolean, ownerId?: string): Promise<void> {
+    return this.repo.setUnderServed(tx, customerId, underServed, this.clock.now(), ownerId);
   }
 }

@@ -1,6 +1,9 @@
 import { Directive, Field, ID, InputType, ObjectType, PartialType, PickType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, Length, IsBoolean } from 'class-validator';
+import { PageInfo } from '../support/connection';
 import { CustomerSource, CustomerStage, Gender, ValueTier } from './customer.entity';
+
+export { MAX_CONNECTION_PAGE } from '../support/connection';
 
 // GraphQL models are separate from TypeORM entities (architecture.md; the NestJS federation sample's models/).
 registerEnumType(CustomerSource, { name: 'CustomerSource' });
@@ -61,15 +64,6 @@ export class CustomerEdge {
 
   @Field()
   cursor: string;
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
 }
 
 @ObjectType()
@@ -191,4 +185,3 @@ export class UpdateCustomerInput extends PartialType(
   InputType,
 ) {}
 
-export const MAX_CONNECTION_PAGE = 200;

@@ -9,6 +9,9 @@ export const CustomersPolicy = definePolicy({
   register: { scopes: ['customers:write'] },
   read: { scopes: ['customers:read'] },
   update: { scopes: ['customers:write'] },
-  /** V-2: the resource director decides transfers. */
-  transfer: { roles: [Role.RESOURCE_DIRECTOR] },
+  /**
+   * V-2: the resource director decides transfers; the company (the general manager too) may reassign any
+   * under-served customer (the service refuses the general manager other customers).
+   */
+  transfer: { roles: [Role.RESOURCE_DIRECTOR, Role.GENERAL_MANAGER] },
 });

@@ -21,6 +21,9 @@ import { normalizeMainlandMobile } from './phone';
 /** Roles that may register a customer for any owner (the CRM centre enters archives for others). */
 const MAY_ASSIGN_ANY_OWNER: readonly Role[] = [Role.CRM_CLERK, Role.RESOURCE_DIRECTOR, Role.GENERAL_MANAGER, Role.ADMIN];
 
+/** Who may move any customer; the general manager may move only under-served ones (V-2). */
+const MAY_TRANSFER_ANY_CUSTOMER: readonly Role[] = [Role.RESOURCE_DIRECTOR];
+
 export interface TransferRequest {
   customerId: string;
   toEmployeeId: string;
@@ -28,6 +31,8 @@ export interface TransferRequest {
   cause: TransferCause;
   causeId: string | null;
   actorId: string | null;
+  /** V-2: the general manager may reassign only an under-served customer (checked on the locked row). */
+  onlyUnderServed?: boolean;
 }
 
 /**
@@ -220,10 +225,17 @@ export class CustomersService {
     return this.view(viewer, saved);
   }
 
-  /** POST /customers/{id}/transfer: the resource director's decision (V-2), recorded and audited (P-2). */
+  /**
+   * POST /customers/{id}/transfer: the company's decision (V-2), recorded and audited (P-2). The resource director
+   * may move any customer; the general manager only an under-served one (409 CUSTOMER_NOT_UNDER_SERVED).
+   */
   async transferByDirector(viewer: Principal | undefined, id: string, dto: TransferCustomerDto): Promise<CustomerView> {
     const actorId = isEmployee(viewer) ? viewer.employeeId : null;
-    const customer = await this.transfer({ customerId: id, toEmployeeId: dto.toEmployeeId, reason: dto.reason, cause: 'MANUAL', causeId: null, actorId }, actorOf(viewer));
+    const onlyUnderServed = !isEmployee(viewer) || !MAY_TRANSFER_ANY_CUSTOMER.includes(viewer.role);
+    const customer = await this.transfer(
+      { customerId: id, toEmployeeId: dto.toEmployeeId, reason: dto.reason, cause: 'MANUAL', causeId: null, actorId, onlyUnderServed },
+      actorOf(viewer),
+    );
     return this.view(viewer, customer);
   }
 
@@ -233,6 +245,9 @@ export class CustomersService {
       async (tx) => {
         const from = await this.ownership.lock(tx, request.customerId);
         if (!from) throw CustomerErrors.CUSTOMER_NOT_FOUND(`No customer ${request.customerId}`);
+        if (request.onlyUnderServed && !(await this.customers.findById(request.customerId, tx))?.underServed) {
+          throw CustomerErrors.CUSTOMER_NOT_UNDER_SERVED(`Customer ${request.customerId} is not under-served: only the resource director may reassign them`);
+        }
         const to = await this.organisation.findEmployee(request.toEmployeeId);
         if (!to) throw CustomerErrors.OWNER_NOT_FOUND(`No employee ${request.toEmployeeId}`);
         if (!to.departmentId) throw CustomerErrors.OWNER_HAS_NO_DEPARTMENT(`${to.name} belongs to no department`);

@@ -9,6 +9,7 @@ import { CustomerEntity } from '../customers/customer.entity';
 import { CustomerHistoryEntity } from '../history/customer-history.entity';
 import { DepartmentEntity } from '../organisation/department.entity';
 import { EmployeeEntity } from '../organisation/employee.entity';
+import { TakeoverReportEntity } from '../takeovers/takeover-report.entity';
 import { migrations } from './migrations';
 
 /** Everything the customers service keeps, in its own schema. */
@@ -26,6 +27,7 @@ export const customersDatabase: ServiceDatabase = {
     CustomerPurchaseEntity,
     CustomerAttendanceEntity,
     CustomerComplaintEntity,
+    TakeoverReportEntity,
     ApiKeyRecord,
     ...EVENT_ENTITIES,
   ],

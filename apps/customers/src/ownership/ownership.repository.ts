@@ -16,11 +16,15 @@ export class OwnershipRepository {
     return rows.length ? { ownerId: rows[0].owner_id, departmentId: rows[0].department_id } : null;
   }
 
-  /** New owners of many customers in one statement; `at` is when they got them (V-2 counts from it). */
+  /**
+   * New owners of many customers in one statement; `at` is when they got them (V-2 counts from it). A new owner
+   * starts a new V-2 window, so a customer who changes hands is no longer under-served.
+   */
   async setOwners(tx: Tx, rows: readonly ({ customerId: string } & Owner)[], at: Date): Promise<void> {
     if (!rows.length) return;
     await tx.query(
-      `UPDATE customers c SET owner_id = v.owner_id, department_id = v.department_id, assigned_at = $4, updated_at = $4
+      `UPDATE customers c SET owner_id = v.owner_id, department_id = v.department_id, assigned_at = $4, updated_at = $4,
+         under_served = CASE WHEN c.owner_id = v.owner_id THEN c.under_served ELSE false END
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS v(id, owner_id, department_id)
        WHERE c.id = v.id`,
       [rows.map((r) => r.customerId), rows.map((r) => r.ownerId), rows.map((r) => r.departmentId), at],

@@ -23,7 +23,8 @@ export class BreachTransfersService {
   ) {}
 
   /**
-   * Always away from the department of the breached complaint, even if the customer has moved since; the
+   * Always away from the department that owned the customer when the complaint was filed (not the employee's,
+   * which may be another), even if the customer has moved since; the
    * customer's current owner never receives them back. Answers the customer as transferred, or null when
    * nobody may receive them (no other department with serving employees) or this complaint moved them already.
    */
@@ -34,7 +35,10 @@ export class BreachTransfersService {
       return null;
     }
     if (await this.ownership.movedFor(tx, breach.customerId, 'COMPLAINT_BREACH', breach.complaintId)) return null;
-    for (const department of rankDepartments(await this.transfers.departmentLoads(tx, breach.departmentId))) {
+    // C-4: away from the department that owned the customer at filing; events from before it was carried name
+    // only the employee's department, which then stands in for it.
+    const owningDepartmentId = breach.customerDepartmentId ?? breach.departmentId;
+    for (const department of rankDepartments(await this.transfers.departmentLoads(tx, owningDepartmentId))) {
       const employee = pickEmployee(await this.transfers.employeeLoads(tx, department.departmentId), owner.ownerId);
       if (!employee) continue;
       return this.customers.transfer(

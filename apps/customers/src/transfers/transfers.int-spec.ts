@@ -24,14 +24,15 @@ describe('transfers on complaint breach', () => {
     expect(res.statusCode).toBe(201);
     return res.json().id as string;
   };
-  const breach = (complaintId: string, customerId: string, id?: string) =>
+  const breach = (complaintId: string, customerId: string, id?: string, concerned: { employeeId?: string; departmentId?: string; customerDepartmentId?: string } = {}) =>
     feed.publish(
       'complaint.breached',
       {
         complaintId,
         customerId,
-        employeeId: ids.ownerA,
-        departmentId: ids.A,
+        employeeId: concerned.employeeId ?? ids.ownerA,
+        departmentId: concerned.departmentId ?? ids.A,
+        ...(concerned.customerDepartmentId ? { customerDepartmentId: concerned.customerDepartmentId } : {}),
         filedAt: '2026-03-01T10:00:00.000Z',
         dueAt: '2026-03-04T10:00:00.000Z',
         breachedAt: '2026-03-04T10:00:00.000Z',
@@ -117,6 +118,30 @@ describe('transfers on complaint breach', () => {
     const customerId = await customerOf(ids.ownerA);
     await breach(randomUUID(), customerId);
     expect((await get(`/api/v1/customers/${customerId}`)).json()).toMatchObject({ ownerId: ids.e1, departmentId: ids.E });
+  });
+
+  it("moves the customer away from the department that owned them at filing, not the employee's (C-4)", async () => {
+    // F is the least loaded department (1 customer, 2 employees). The complaint names ownerA of A, but the
+    // customer belonged to F at filing: the customer must leave F, so F's empty-handed f2 may not receive them.
+    ids.F = (await post('/api/v1/departments', { name: '部门T0', code: 'T0' })).json().id;
+    ids.f1 = (await post('/api/v1/employees', { name: 'f1', role: 'EMPLOYEE', departmentId: ids.F })).json().id;
+    ids.f2 = (await post('/api/v1/employees', { name: 'f2', role: 'EMPLOYEE', departmentId: ids.F })).json().id;
+    const customerId = await customerOf(ids.f1);
+    await breach(randomUUID(), customerId, undefined, { customerDepartmentId: ids.F });
+    const moved = (await get(`/api/v1/customers/${customerId}`)).json();
+    expect(moved.departmentId).not.toBe(ids.F);
+    // The employee's department A may receive them (it has no one serving but ownerA, who is not the owner).
+    expect(moved).toMatchObject({ ownerId: ids.ownerA, departmentId: ids.A });
+    const [transferred] = await sql(`SELECT payload FROM outbox WHERE name = 'customer.transferred' AND payload->>'customerId' = $1`, [customerId]);
+    expect(transferred.payload).toMatchObject({ cause: 'COMPLAINT_BREACH', fromDepartmentId: ids.F, toDepartmentId: ids.A });
+
+    // An event from before the field was carried: the employee's department A stands in for it, so F (now the
+    // least loaded other department, 0 customers) receives.
+    const older = await customerOf(ids.ownerA);
+    await breach(randomUUID(), older);
+    const olderMoved = (await get(`/api/v1/customers/${older}`)).json();
+    expect(olderMoved.departmentId).toBe(ids.F);
+    expect([ids.f1, ids.f2]).toContain(olderMoved.ownerId);
   });
 
   it('knows from the history, not the audit log, that a complaint already moved the customer', async () => {

@@ -30,6 +30,9 @@ export const ROUTES: readonly Route[] = [
   { prefix: '/api/v1/archive-batches', service: 'customers' },
   { prefix: '/api/v1/api-keys', service: 'customers' },
   { prefix: '/api/v1/auth/dev-token', service: 'customers' },
+  // V-2: the resource director decides takeover reports; P-2: the audit trail of personal-data reads and ownership changes
+  { prefix: '/api/v1/takeover-reports', service: 'customers' },
+  { prefix: '/api/v1/audit', service: 'customers' },
   // The clock offset lives in Redis and every service follows it, so one service is enough to move it.
   { prefix: '/api/v1/admin/clock', service: 'customers' },
   // campaigns
