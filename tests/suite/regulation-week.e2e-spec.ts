@@ -265,9 +265,11 @@ describe('suite: a week of the regulation, Monday to Sunday, through the gateway
     expect(await sweep('sheet-cutoff')).toEqual({ reconciled: reconciled('2030-11-05'), finesImposed: 1 });
   });
 
-  it('Wednesday 10:00: 员工甲 resolves 赵大爷\'s complaint within the 3 days, and a follow-up visit is planned for him (C-5, V-3)', async () => {
+  it('Wednesday 10:00: 员工甲 records what he did about 赵大爷\'s complaint and his head marks it resolved within the 3 days (the employee concerned may not), and a follow-up visit is planned for him (C-5, V-3)', async () => {
     await at('2030-11-06T10:00:00+08:00');
-    const resolved = await post(`/api/v1/complaints/${complaint.zhao}/resolution`, { note: '员工甲上门测量血压并致歉' }, as.e1a);
+    expect(codeOf(await post(`/api/v1/complaints/${complaint.zhao}/resolution`, { note: '员工甲上门测量血压并致歉' }, as.e1a))).toEqual([403, 'SELF_RESOLUTION_FORBIDDEN']);
+    expect((await post(`/api/v1/complaints/${complaint.zhao}/actions`, { note: '员工甲上门测量血压并致歉' }, as.e1a)).status).toBe(201);
+    const resolved = await post(`/api/v1/complaints/${complaint.zhao}/resolution`, { note: '部门经理核实：已上门致歉' }, as.head1);
     expect(resolved.status).toBe(200);
     expect(resolved.body.status).toBe('RESOLVED');
     const plans = await eventually(

@@ -242,6 +242,45 @@ describe('suite: referral points, redemptions and staff fines (R-1..R-4)', () =>
     expect((await get('/api/v1/fines', {})).status).toBe(401);
   });
 
+  it("refuses 二部's head a redemption of 一部's customer as if there were none, and the balance stays (P-1)", async () => {
+    const before = await pointsOfQian(5);
+    const key = randomUUID();
+    for (const points of [10, 100_000]) {
+      const refused = await post(`/api/v1/points/${customer.qian}/redemptions`, { points, gift: '电饭煲' }, { ...as.head2, 'idempotency-key': key });
+      expect(codeOf(refused)).toEqual([404, 'CUSTOMER_NOT_FOUND']);
+      expect(refused.body.balance).toBeUndefined();
+    }
+    const graph = await api.graphql(
+      `mutation($c: ID!, $k: String!) { redeemPoints(customerId: $c, points: 10, gift: "毛巾", idempotencyKey: $k) { balance } }`,
+      { c: customer.qian, k: randomUUID() },
+      as.head2,
+    );
+    expect(graph.errors?.[0].extensions?.code).toBe('CUSTOMER_NOT_FOUND');
+    // Nor may 二部's staff, or a colleague of the owner, read 一部's customer's points; in the graph they are null.
+    for (const who of [as.head2, as.e2, as.e1b]) expect(codeOf(await get(`/api/v1/points/${customer.qian}`, who))).toEqual([404, 'CUSTOMER_NOT_FOUND']);
+    const seen = await api.graphql(`query($id: ID!) { customer(id: $id) { name points { balance } } }`, { id: customer.qian }, as.head2);
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data.customer.points).toBeNull();
+
+    const after = await get(`/api/v1/points/${customer.qian}`, as.e1);
+    expect(after.body).toMatchObject({ balance: before.balance, lifetimePoints: before.lifetimePoints });
+    expect(after.body.entries).toEqual(before.entries);
+    // 一部's own head may redeem for her.
+    const own = await post(`/api/v1/points/${customer.qian}/redemptions`, { points: 10, gift: '毛巾' }, { ...as.head1, 'idempotency-key': randomUUID() });
+    expect(own.status).toBe(201);
+    expect(own.body.balance).toBe(before.balance - 10);
+  });
+
+  it("reads a customer's points the moment customers registered them: 200 times, no 404 (read your writes)", async () => {
+    const failures: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const id = await register(`顾客${i}`, `137${String(30_000_000 + i)}`, as.e2);
+      const res = await get(`/api/v1/points/${id}`, as.e2);
+      if (res.status !== 200 || res.body.balance !== 0) failures.push(`${i}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
   it('totals fines per month for whom may see them (R-4)', async () => {
     const period = 'from=2030-08-01&to=2030-09-30';
     const d1 = await get(`/api/v1/fines/totals?departmentId=${ids.d1}&${period}`, as.head1);

@@ -1,4 +1,4 @@
-import { eventually, RunningSuite, startSuite, SuiteClient, SuiteSession } from '@crm/testing';
+import { codeOf, eventually, RunningSuite, startSuite, SuiteClient, SuiteSession } from '@crm/testing';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -18,7 +18,7 @@ describe('suite: the 3-month rule across customers, campaigns and service-visits
   const joined = new Date('2030-03-02T02:00:00.000Z'); // 10:00 in Shanghai
   const on = (days: number, ms = 0) => new Date(joined.getTime() + days * DAY + ms);
   const ids = {} as Record<'d1' | 'd2' | 'head1' | 'e1' | 'head2' | 'e2' | 'wang' | 'zhao', string>;
-  const as = {} as Record<'e1' | 'head2' | 'e2' | 'director', Record<string, string>>;
+  const as = {} as Record<'e1' | 'head1' | 'head2' | 'e2' | 'director', Record<string, string>>;
 
   const adequacySweep = () => session.sweep<{ flagged: number; served: number; customerIds: string[] }>('service-adequacy');
 
@@ -45,6 +45,7 @@ describe('suite: the 3-month rule across customers, campaigns and service-visits
     as.e1 = await tokenOf(ids.e1);
     as.e2 = await tokenOf(ids.e2);
     as.head2 = await tokenOf(ids.head2);
+    as.head1 = await tokenOf(ids.head1);
     as.director = await tokenOf({ role: 'RESOURCE_DIRECTOR' });
     const res = await post('/api/v1/customers', { name: '王阿姨', phone: '139 2000 0001', source: 'WALK_IN' }, as.e1);
     expect(res.status).toBe(201);
@@ -150,4 +151,68 @@ describe('suite: the 3-month rule across customers, campaigns and service-visits
     const theirs = await get(`/api/v1/service-records?customerId=${ids.wang}`, as.e2);
     expect(theirs.body.items[0]).toMatchObject({ readings: null, readingsHidden: true });
   });
+
+  it("refuses 二部's staff a visit record for 一部's customer, and records nothing (P-1)", async () => {
+    const before = (await get(`/api/v1/service-records?customerId=${ids.wang}&limit=100`, as.e1)).body.items.length;
+    for (const who of [as.e2, as.head2]) {
+      const refused = await post('/api/v1/service-records', { customerId: ids.wang, category: 'PRE_SALE', kind: 'HOME_VISIT', notes: '二部上门' }, who);
+      expect(codeOf(refused)).toEqual([403, 'CUSTOMER_NOT_IN_DEPARTMENT']);
+    }
+    const gql = await api.graphql(`mutation ($input: RecordServiceInput!) { recordService(input: $input) { id } }`, { input: { customerId: ids.wang, category: 'REGULAR', kind: 'HOME_VISIT' } }, as.e2);
+    expect(gql.errors?.[0].extensions?.code).toBe('CUSTOMER_NOT_IN_DEPARTMENT');
+    const after = (await get(`/api/v1/service-records?customerId=${ids.wang}&limit=100`, as.e1)).body.items;
+    expect(after).toHaveLength(before);
+    expect(JSON.stringify(after)).not.toContain('二部上门');
+    // 一部's head may record for her.
+    expect((await post('/api/v1/service-records', { customerId: ids.wang, category: 'REGULAR', kind: 'PHONE_CALL', notes: '电话回访' }, as.head1)).status).toBe(201);
+  });
+
+  it("hides 一部's notes from 二部's staff, in REST and in the graph, and shows them to 一部's owner and head (P-1)", async () => {
+    for (const who of [as.e2, as.head2]) {
+      const theirs = await get(`/api/v1/service-records?customerId=${ids.wang}`, who);
+      expect(theirs.status).toBe(200);
+      expect(theirs.body.items.length).toBeGreaterThanOrEqual(2);
+      for (const item of theirs.body.items) expect(item).toMatchObject({ notes: null, notesHidden: true });
+      expect(JSON.stringify(theirs.body)).not.toMatch(/上门回访|电话回访/);
+    }
+    for (const who of [as.e1, as.head1]) {
+      const mine = await get(`/api/v1/service-records?customerId=${ids.wang}`, who);
+      expect(mine.body.items.map((i: { notes: string }) => i.notes)).toEqual(expect.arrayContaining(['上门回访', '电话回访']));
+      expect(mine.body.items.every((i: { notesHidden: boolean }) => !i.notesHidden)).toBe(true);
+    }
+    const query = `query ($id: ID!) { customer(id: $id) { serviceRecords { kind notes notesHidden } } }`;
+    const theirs = await api.graphql(query, { id: ids.wang }, as.e2);
+    expect(theirs.errors).toBeUndefined();
+    expect(theirs.data.customer.serviceRecords.every((r: { notes: unknown; notesHidden: boolean }) => r.notes === null && r.notesHidden)).toBe(true);
+    const mine = await api.graphql(query, { id: ids.wang }, as.e1);
+    expect(mine.data.customer.serviceRecords.map((r: { notes: string }) => r.notes)).toEqual(expect.arrayContaining(['上门回访', '电话回访']));
+  });
+
+  it("puts every showing of her readings in customers' one audit trail, and nothing for 二部, who saw none (P-2)", async () => {
+    type Entry = { actorId: string; action: string; customerId: string; detail: { fields?: string[]; service?: string } };
+    const readingsShownTo = async (employeeId: string) => {
+      const res = await get(`/api/v1/audit?customerId=${ids.wang}&actorId=${employeeId}&limit=100`);
+      expect(res.status).toBe(200);
+      return (res.body.items as Entry[]).filter((e) => e.detail?.service === 'service-visits');
+    };
+    const shown = await eventually(
+      () => readingsShownTo(ids.e1),
+      (entries) => entries.length > 0,
+    );
+    expect(shown[0]).toMatchObject({ actorId: ids.e1, action: 'READ_PERSONAL_DATA', customerId: ids.wang, detail: { fields: ['healthReadings'], service: 'service-visits' } });
+    expect(await eventually(() => readingsShownTo(ids.head1), (entries) => entries.length > 0)).not.toEqual([]);
+    expect(await readingsShownTo(ids.e2)).toEqual([]);
+    expect(await readingsShownTo(ids.head2)).toEqual([]);
+  });
+
+  it('records a service the moment customers registered the customer: 200 times, no failure (read your writes)', async () => {
+    const failures: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const registered = await post('/api/v1/customers', { name: `顾客${i}`, phone: `137${String(40_000_000 + i)}`, source: 'WALK_IN' }, as.e1);
+      if (registered.status !== 201) throw new Error(`registration ${i}: ${registered.status} ${JSON.stringify(registered.body)}`);
+      const res = await post('/api/v1/service-records', { customerId: registered.body.id, category: 'PRE_SALE', kind: 'PHONE_CALL' }, as.e1);
+      if (res.status !== 201) failures.push(`${i}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
 });

@@ -17,7 +17,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        ...serviceFoundation('rewards', rewardsDatabase, config, ['organisation']),
+        ...serviceFoundation('rewards', rewardsDatabase, config, ['organisation', 'customer-ownership']),
         RewardsOptionsModule.forRoot(config),
         CustomersModule,
         LedgerModule,

@@ -22,8 +22,11 @@ describe('rewards: accounts, tiers and the subgraph', () => {
   });
 
   it('answers 0 for a known customer without points, 404 for an unknown one, 400 for a malformed id', async () => {
-    const known = await h.registerCustomer();
-    const res = await h.get(`/api/v1/points/${known}`, bearer(Role.EMPLOYEE));
+    // P-1: an employee reads the points of the customers they own (customers/customer-access.ts).
+    const ownerId = randomUUID();
+    const departmentId = randomUUID();
+    const known = await h.registerCustomer(randomUUID(), null, { ownerId, departmentId });
+    const res = await h.get(`/api/v1/points/${known}`, bearer(Role.EMPLOYEE, ownerId, departmentId));
     expect([res.statusCode, res.json()]).toEqual([200, { customerId: known, balance: 0, tier: 'STANDARD', lifetimePoints: 0, owedPoints: 0, entries: [], nextCursor: null }]);
     const unknown = await h.get(`/api/v1/points/${randomUUID()}`);
     expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'CUSTOMER_NOT_FOUND']);
@@ -48,12 +51,14 @@ describe('rewards: accounts, tiers and the subgraph', () => {
   });
 
   it('contributes Customer.points to the graph, batched, and checks the caller itself', async () => {
-    const a = await h.registerCustomer();
-    const b = await h.registerCustomer();
+    // P-1: the employee owns both customers (another department's staff see null, points-access.int-spec.ts).
+    const owner = { ownerId: randomUUID(), departmentId: randomUUID() };
+    const a = await h.registerCustomer(randomUUID(), null, owner);
+    const b = await h.registerCustomer(randomUUID(), null, owner);
     await h.fund(a, 200);
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id points { customerId balance tier lifetimePoints owedPoints entries(first: 1) { points reason } } } } }`;
     const r = [{ __typename: 'Customer', id: a }, { __typename: 'Customer', id: b }];
-    const res = await h.graphql(query, { r }, bearer(Role.EMPLOYEE));
+    const res = await h.graphql(query, { r }, bearer(Role.EMPLOYEE, owner.ownerId, owner.departmentId));
     expect(res.json().errors).toBeUndefined();
     expect(res.json().data._entities).toEqual([
       { id: a, points: { customerId: a, balance: 200, tier: 'STANDARD', lifetimePoints: 200, owedPoints: 0, entries: [{ points: 200, reason: 'REFERRAL_SALES' }] } },

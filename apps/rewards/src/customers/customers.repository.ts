@@ -12,11 +12,12 @@ export class CustomersRepository {
   }
 
   /**
-   * Known: registered, or already holding points (a credit may overtake the registration on the queue).
+   * Known: registered, owned (the ownership read model), or already holding points (a credit may overtake the
+   * registration on the queue).
    */
   async isKnown(customerId: string, tx: Tx = this.dataSource.manager): Promise<boolean> {
     const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM customers WHERE id = $1 UNION ALL SELECT 1 FROM points_accounts WHERE customer_id = $1 LIMIT 1`,
+      `SELECT 1 FROM customers WHERE id = $1 UNION ALL SELECT 1 FROM customer_ownership WHERE customer_id = $1 UNION ALL SELECT 1 FROM points_accounts WHERE customer_id = $1 LIMIT 1`,
       [customerId],
     );
     return rows.length > 0;

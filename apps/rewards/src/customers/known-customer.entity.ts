@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * The customers rewards has heard of (customer.registered): a known customer without points answers a
+ * The customers rewards has heard of (registrations, handed over by the ownership replica): a known customer without points answers a
  * balance of 0, an unknown one 404. No personal data is kept (P-1).
  */
 @Entity({ name: 'customers' })

@@ -22,7 +22,7 @@ export const rewardsDatabase: ServiceDatabase = {
     ReferralRefundEntity,
     ReferralSpendEntity,
     FineEntryEntity,
-    ...readModelEntities(['organisation']),
+    ...readModelEntities(['organisation', 'customer-ownership']),
     ...EVENT_ENTITIES,
   ],
   migrations,

@@ -23,11 +23,11 @@ export class PointsController {
 
   @Get(':customerId')
   @Allow(PointsPolicy.read)
-  @ApiOperation({ summary: "A customer's points (R-3): balance, tier, lifetime and owed points, entries newest first" })
+  @ApiOperation({ summary: "A customer's points (R-3): balance, tier, lifetime and owed points, entries newest first; department staff see only their department's customers (the owner and the owning head, P-1), 404 otherwise" })
   @ApiOkResponse({ type: PointsStatementView })
   @ApiProblems(404)
-  getPoints(@Param('customerId', ParseUUIDPipe) customerId: string, @Query() query: PageQueryDto) {
-    return this.points.statement(customerId, query);
+  getPoints(@CurrentPrincipal() caller: Principal, @Param('customerId', ParseUUIDPipe) customerId: string, @Query() query: PageQueryDto) {
+    return this.points.statement(caller, customerId, query);
   }
 
   @Post(':customerId/corrections')
@@ -42,7 +42,7 @@ export class PointsController {
   @Post(':customerId/redemptions')
   @Allow(PointsPolicy.redeem)
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'One key per redemption: a retry with the same key gets the first answer (400 IDEMPOTENCY_KEY_REQUIRED without one)' })
-  @ApiOperation({ summary: 'Redeem points for a gift; 409 POINTS_INSUFFICIENT when the balance would go negative, 422 IDEMPOTENCY_KEY_REUSED for a key of another request' })
+  @ApiOperation({ summary: "Redeem points for a gift; a department head only for the department's own customers (404 otherwise, P-1); 409 POINTS_INSUFFICIENT when the balance would go negative, 422 IDEMPOTENCY_KEY_REUSED for a key of another request" })
   @ApiCreatedResponse({ type: RedemptionView, description: 'The redemption; a replay of the same request carries Idempotent-Replayed: true' })
   @ApiProblems(404, 409, 422)
   async redeemPoints(

@@ -31,18 +31,25 @@ export class CustomerPointsResolver {
     return { id: ref.id };
   }
 
-  @Query(() => PointsAccount, { description: "A customer's points (R-3); 404 CUSTOMER_NOT_FOUND for a customer rewards has not heard of" })
+  @Query(() => PointsAccount, {
+    description: "A customer's points (R-3); CUSTOMER_NOT_FOUND for a customer rewards has not heard of, and for one of another department to department staff (P-1)",
+  })
   @Allow(PointsPolicy.read)
-  async pointsAccount(@Args('customerId', { type: () => ID }, new ParseUUIDPipe()) customerId: string, @Context() ctx: GqlContext) {
-    await this.pointsService.requireKnown(customerId);
+  async pointsAccount(@CurrentPrincipal() caller: Principal, @Args('customerId', { type: () => ID }, new ParseUUIDPipe()) customerId: string, @Context() ctx: GqlContext) {
+    await this.pointsService.requireVisible(caller, customerId);
     return this.loaders.for(ctx.req).account.load(customerId);
   }
 
-  @ResolveField(() => PointsAccount, { nullable: true, description: "The customer's points (R-3); any staff member, partners with points:read" })
+  @ResolveField(() => PointsAccount, {
+    nullable: true,
+    description: "The customer's points (R-3): partners with points:read, company-wide roles, and the owner and the owning head (P-1); null for other staff",
+  })
   points(@Parent() c: { id: string }, @Context() ctx: GqlContext) {
     return inField(async () => {
       await this.caller.require(ctx.req, PointsPolicy.read.scopes);
-      return this.loaders.for(ctx.req).account.load(c.id);
+      const loaders = this.loaders.for(ctx.req);
+      if (!(await loaders.visible.load(c.id))) return null;
+      return loaders.account.load(c.id);
     });
   }
 }

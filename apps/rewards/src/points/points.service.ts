@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@crm/auth';
 import { DEFAULT_PAGE_SIZE } from '@crm/database';
 import { CustomersService } from '../customers/customers.service';
 import { LedgerRepository } from '../ledger/ledger.repository';
@@ -6,7 +7,11 @@ import { REWARDS_OPTIONS, RewardsOptions } from '../rewards-options';
 import { PointsErrors } from './points.errors';
 import { accountView, entryView, PointsAccountView, PointsEntryView, PointsStatementView } from './points.view';
 
-/** Reading points: any staff member, or a partner with points:read (PointsPolicy.read). */
+/**
+ * Reading points: at the door any staff member or a partner with points:read (PointsPolicy.read); of one
+ * customer, department staff only of customers their department owns (the owner and the owning head, P-1), the
+ * company-wide roles and partners of any (customers/customer-access.ts).
+ */
 @Injectable()
 export class PointsService {
   constructor(
@@ -15,17 +20,29 @@ export class PointsService {
     @Inject(REWARDS_OPTIONS) private readonly options: RewardsOptions,
   ) {}
 
-  /** The account with its entries newest first; a known customer without points has a balance of 0. */
-  async statement(customerId: string, page: { limit?: number; cursor?: string }): Promise<PointsStatementView> {
+  /**
+   * The account with its entries newest first; a known customer without points has a balance of 0. 404 alike for
+   * a customer nobody registered and one the caller may not see: a refused caller learns nothing.
+   */
+  async statement(caller: Principal | undefined, customerId: string, page: { limit?: number; cursor?: string }): Promise<PointsStatementView> {
+    await this.requireVisible(caller, customerId);
     const [account] = await this.ledger.findAccounts([customerId]);
-    if (!account && !(await this.customers.isKnown(customerId))) throw PointsErrors.CUSTOMER_NOT_FOUND(`No customer ${customerId}`);
     const entries = await this.ledger.entriesPage(customerId, { limit: page.limit ?? DEFAULT_PAGE_SIZE, cursor: page.cursor });
     return { ...accountView(customerId, account, this.options.tiers), entries: entries.items.map(entryView), nextCursor: entries.nextCursor };
   }
 
-  /** 404 CUSTOMER_NOT_FOUND for a customer rewards has not heard of. */
-  async requireKnown(customerId: string): Promise<void> {
-    if (!(await this.customers.isKnown(customerId))) throw PointsErrors.CUSTOMER_NOT_FOUND(`No customer ${customerId}`);
+  /**
+   * 404 CUSTOMER_NOT_FOUND for a customer rewards has not heard of (after waiting briefly for one just registered)
+   * and, the same, for one whose points the caller may not see or redeem (P-1).
+   */
+  async requireVisible(caller: Principal | undefined, customerId: string): Promise<void> {
+    if (!(await this.customers.mayAct(caller, customerId))) throw PointsErrors.CUSTOMER_NOT_FOUND(`No customer ${customerId}`);
+  }
+
+  /** Of these customers, whether `caller` may see each one's points, in the order asked (DataLoader). */
+  async visibleAmong(caller: Principal | undefined, customerIds: readonly string[]): Promise<boolean[]> {
+    const visible = await this.customers.actableAmong(caller, customerIds);
+    return customerIds.map((id) => visible.has(id));
   }
 
   /** The accounts of customers in one query, in the order asked (DataLoader); no account is an empty one. */

@@ -110,10 +110,12 @@ describe('rewards: redemptions', () => {
   });
 
   it('lets the roles of the choice and partners with points:write redeem; points:read only reads', async () => {
-    const customer = await h.registerCustomer();
+    // P-1: a head redeems for the customers of their own department (points-access.int-spec.ts shows the others refused).
+    const departmentId = randomUUID();
+    const customer = await h.registerCustomer(randomUUID(), null, { ownerId: randomUUID(), departmentId });
     await h.fund(customer, 1000);
     for (const role of [Role.CRM_CLERK, Role.DEPARTMENT_HEAD, Role.GENERAL_MANAGER, Role.ADMIN]) {
-      expect((await redeem(customer, { points: 100, gift: '笔' }, randomUUID(), bearer(role))).statusCode).toBe(201);
+      expect((await redeem(customer, { points: 100, gift: '笔' }, randomUUID(), bearer(role, randomUUID(), role === Role.DEPARTMENT_HEAD ? departmentId : null))).statusCode).toBe(201);
     }
     const writer = await h.partner(['points:write']);
     const reader = await h.partner(['points:read']);

@@ -21,7 +21,8 @@ export interface RedemptionAnswer {
 }
 
 /**
- * Customers redeem points for gifts (R-3). Each request carries an Idempotency-Key: the first answer (a
+ * Customers redeem points for gifts (R-3), at the counter (CRM centre), through management, their department's
+ * head or a partner; a head only for customers the department owns (customers/customer-access.ts, P-1). Each request carries an Idempotency-Key: the first answer (a
  * redemption, or a refusal for want of points) is stored with the key in the deciding transaction and replayed
  * for the same request; the same key for another request is 422. The balance check and the entry happen under
  * the account's row lock (LedgerService.redeem), so concurrent redemptions never overdraw.
@@ -37,6 +38,10 @@ export class RedemptionsService {
   ) {}
 
   async redeem(caller: Principal, customerId: string, idempotencyKey: string, dto: RedeemPointsDto): Promise<RedemptionAnswer> {
+    // Authorization first (P-1): department staff redeem only for customers their department owns. A refused
+    // caller gets the unknown customer's 404 before any balance, replay or POINTS_INSUFFICIENT, and nothing is
+    // stored under the key. A customer just registered is waited for here, outside the transaction.
+    if (!(await this.customers.mayAct(caller, customerId))) throw PointsErrors.CUSTOMER_NOT_FOUND(`No customer ${customerId}`);
     const request = { customerId, points: dto.points, gift: dto.gift };
     try {
       return await this.decide(caller, request, idempotencyKey);

@@ -12,12 +12,12 @@ export class RewardsHarness extends ServiceHarness {
     return new RewardsHarness(svc, feed);
   }
 
-  /** A customer as customers announces it. */
-  async registerCustomer(customerId = randomUUID(), referrerId: string | null = null): Promise<string> {
+  /** A customer as customers announces it; owned by `owner` (an employee and their department), or by nobody we know. */
+  async registerCustomer(customerId = randomUUID(), referrerId: string | null = null, owner: { ownerId: string; departmentId: string } = { ownerId: randomUUID(), departmentId: randomUUID() }): Promise<string> {
     await this.feed.publish('customer.registered', {
       customerId,
-      ownerId: randomUUID(),
-      departmentId: randomUUID(),
+      ownerId: owner.ownerId,
+      departmentId: owner.departmentId,
       referrerId,
       source: referrerId ? 'REFERRAL' : 'WALK_IN',
       outreachEventId: null,

@@ -1,8 +1,6 @@
 import { isEmployee, isPartner, Principal, Role } from '@crm/auth';
 import { CommonErrors } from '@crm/errors';
-
-/** Roles that see every department's plans, surveys and under-served customers. */
-const COMPANY_WIDE: ReadonlySet<Role> = new Set([Role.COORDINATOR, Role.RESOURCE_DIRECTOR, Role.GENERAL_MANAGER, Role.ADMIN, Role.CRM_CLERK]);
+import { COMPANY_WIDE } from './customer-access';
 
 export interface StaffScope {
   employeeId?: string;

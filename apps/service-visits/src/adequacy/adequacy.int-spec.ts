@@ -77,10 +77,12 @@ describe('service-visits: the 3-month rule (V-2)', () => {
     const otherDept = await h.customer(d1, t);
     const phoned = await h.customer(d1, t);
     await h.at(on(t, 60));
-    const res = await h.record(visited, d1.employees[1]);
+    // The head of the owning department visits (P-1: the owner and the owning head record services).
+    const res = await h.record(visited, d1.head);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ kind: 'HOME_VISIT', countedAsHomeVisit: true });
-    expect((await h.record(otherDept, d2.employees[0])).json()).toMatchObject({ countedAsHomeVisit: false });
+    // Another department may not record a visit for the customer at all (P-1), so it cannot count either.
+    expect((await h.record(otherDept, d2.employees[0])).json()).toMatchObject({ code: 'CUSTOMER_NOT_IN_DEPARTMENT' });
     expect((await h.record(phoned, d1.employees[0], { kind: 'PHONE_CALL' })).json()).toMatchObject({ countedAsHomeVisit: false });
     expect((await h.record(phoned, d1.employees[0], { kind: 'MATERIALS', category: 'PRE_SALE' })).json()).toMatchObject({ countedAsHomeVisit: false });
     await h.at(on(t, 90));

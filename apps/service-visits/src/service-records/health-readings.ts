@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Principal } from '@crm/auth';
+import { isEmployee, Principal } from '@crm/auth';
 import { Clock } from '@crm/clock';
+import { Transactions } from '@crm/database';
+import { OutboxWriter } from '@crm/events';
 import type { CustomerOwnership } from '@crm/service-kit';
 import { actorOf } from '../access/staff-scope';
 import { openReadings, ReadingsTamperedError, sealReadings, SealedReadings } from '../health-data/reading-cipher';
@@ -30,7 +32,8 @@ const bound = (recordId: string, customerId: string) => `service_record:${record
 
 /**
  * Health readings (V-1, P-1, P-2): sealed before they reach the database, opened only for the owner employee
- * and their head, and every opening recorded (who, which record, when) before the values leave.
+ * and their head, and every opening recorded (who, which record, when) before the values leave: here
+ * (readings_reads) and, in the same transaction, as `personal_data.read` for customers' one audit trail.
  */
 @Injectable()
 export class HealthReadings {
@@ -38,6 +41,8 @@ export class HealthReadings {
 
   constructor(
     private readonly records: ServiceRecordsRepository,
+    private readonly transactions: Transactions,
+    private readonly outbox: OutboxWriter<'service-visits'>,
     private readonly clock: Clock,
     @Inject(SERVICE_VISITS_OPTIONS) private readonly options: ServiceVisitsOptions,
   ) {}
@@ -77,8 +82,23 @@ export class HealthReadings {
       }
       reads.push({ id: randomUUID(), actor: actorOf(viewer), serviceRecordId: r.id, customerId: r.customerId, channel, at });
     }
-    // One insert for the page, before any value is answered: no read goes unrecorded.
-    if (reads.length) await this.records.recordReads(reads);
+    // One insert for the page and one event, in one transaction, before any value is answered: no read goes
+    // unrecorded, here or in customers' audit trail (P-2), and neither is written without the other.
+    if (reads.length) {
+      await this.transactions.run(async (tx) => {
+        await this.records.recordReads(tx, reads);
+        await this.outbox.append(tx, {
+          name: 'personal_data.read',
+          payload: {
+            customerIds: [...new Set(reads.map((r) => r.customerId!))],
+            data: 'HEALTH_READINGS',
+            actor: actorOf(viewer),
+            actorId: isEmployee(viewer) ? viewer.employeeId : null,
+            readAt: at.toISOString(),
+          },
+        });
+      });
+    }
     return shown;
   }
 }

@@ -14,7 +14,9 @@ export class ServiceRecordsController {
 
   @Post()
   @Allow(ServiceRecordsPolicy.record)
-  @ApiOperation({ summary: 'Record a service given to a customer (V-1); a home visit by the owning department serves them (V-2) and makes due return visits (V-3)' })
+  @ApiOperation({
+    summary: "Record a service given to a customer (V-1), by the customer's owner or the head of the owning department (403 CUSTOMER_NOT_IN_DEPARTMENT otherwise, P-1); a home visit serves them (V-2) and makes due return visits (V-3)",
+  })
   @ApiCreatedResponse({ type: RecordedServiceView })
   @ApiProblems(422)
   recordService(@CurrentPrincipal() caller: Principal, @Body() dto: RecordServiceDto) {
@@ -23,7 +25,7 @@ export class ServiceRecordsController {
 
   @Get()
   @Allow(ServiceRecordsPolicy.list)
-  @ApiOperation({ summary: "A customer's service records, oldest first; readings only for the owner and their head, every read audited (P-1, P-2)" })
+  @ApiOperation({ summary: "A customer's service records, oldest first; readings only for the owner and their head, every read audited (P-1, P-2); notes hidden from other departments (P-1)" })
   @ApiPageResponse(ServiceRecordView)
   listServiceRecords(@CurrentPrincipal() caller: Principal, @Query() query: ServiceRecordsQueryDto) {
     return this.records.list(caller, query.customerId, { limit: query.limit, cursor: query.cursor });

@@ -16,8 +16,11 @@ export class ServiceRecord {
   @Field(() => ServiceKind)
   kind: ServiceKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Personal data (P-1): for the owner, the owning department's head, the company-wide roles and partners with customers:pii; null otherwise" })
   notes: string | null;
+
+  @Field({ description: 'There are notes this caller may not see (P-1)' })
+  notesHidden: boolean;
 
   @Field(() => ID)
   customerId: string;
@@ -35,14 +38,18 @@ export class ServiceRecord {
   createdAt: string;
 }
 
-/** The GraphQL view of a service record: no readings values (P-1), only whether there are some. */
-export function serviceRecordOf(r: ServiceRecordEntity | ServiceRecordView): ServiceRecord {
+/**
+ * The GraphQL view of a service record: no readings values (P-1), only whether there are some. A REST view comes
+ * with its notes already shown or hidden; a stored record shows them only when `notesShown` (P-1).
+ */
+export function serviceRecordOf(r: ServiceRecordEntity | ServiceRecordView, notesShown = false): ServiceRecord {
   const sealed = 'readingsSealed' in r ? r.readingsSealed !== null : r.readings !== null || r.readingsHidden;
+  const notes = 'notesHidden' in r ? { notes: r.notes, notesHidden: r.notesHidden } : { notes: notesShown ? r.notes : null, notesHidden: !notesShown && r.notes !== null };
   return {
     id: r.id,
     category: r.category as ServiceRecord['category'],
     kind: r.kind as ServiceRecord['kind'],
-    notes: r.notes,
+    ...notes,
     customerId: r.customerId,
     employeeId: r.employeeId,
     departmentId: r.departmentId,

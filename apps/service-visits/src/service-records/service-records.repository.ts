@@ -18,8 +18,8 @@ export class ServiceRecordsRepository {
   }
 
   /** P-2: who was shown which record's readings, one insert for a page (append-only, a trigger refuses changes). */
-  async recordReads(reads: Partial<ReadingsReadEntity>[]): Promise<void> {
-    await this.dataSource.getRepository(ReadingsReadEntity).insert(reads);
+  async recordReads(tx: Tx, reads: Partial<ReadingsReadEntity>[]): Promise<void> {
+    await tx.getRepository(ReadingsReadEntity).insert(reads);
   }
 
   ofCustomer(customerId: string, page: { limit: number; cursor?: string }): Promise<Page<ServiceRecordEntity>> {

@@ -36,12 +36,12 @@ export class CustomerServiceRecordsResolver {
     return { id: ref.id };
   }
 
-  /** Reached through `_entities`, where no guard runs: any employee, or a partner with service-visits:read. */
+  /** Reached through `_entities`, where no guard runs: any employee, or a partner with service-visits:read; notes as P-1 allows. */
   @ResolveField(() => [ServiceRecord])
   serviceRecords(@Parent() c: { id: string }, @Context() ctx: GqlContext) {
     return inField(async () => {
       await this.caller.require(ctx.req, ServiceRecordsPolicy.customerServiceRecords.scopes);
-      return (await this.loaders.for(ctx.req).serviceRecordsOfCustomer.load(c.id)).map(serviceRecordOf);
+      return this.loaders.for(ctx.req).serviceRecordsOfCustomer.load(c.id);
     });
   }
 }

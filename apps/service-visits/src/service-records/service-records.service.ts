@@ -12,11 +12,14 @@ import { ServiceRecordEntity } from './service-record.entity';
 import { RecordServiceDto } from './service-records.dto';
 import { ServiceRecordErrors } from './service-records.errors';
 import { ServiceRecordsRepository } from './service-records.repository';
+import { mayRecordService, maySeeNotes } from './service-records.policy';
 import { RecordedServiceView, ServiceRecordView, serviceRecordView } from './service-records.view';
 
 /**
  * V-1 service records. Recording one is one transaction: the record (readings sealed), the V-2 home-visit
- * fact and its customer.served when it ends an under-served state, and the V-3 plans it completes.
+ * fact and its customer.served when it ends an under-served state, and the V-3 plans it completes. Only the
+ * owning department's staff who serve the customer record (the owner and the owning head, P-1); notes and
+ * readings are shown per customer as P-1 allows.
  */
 @Injectable()
 export class ServiceRecordsService {
@@ -32,10 +35,16 @@ export class ServiceRecordsService {
 
   async record(caller: Principal | undefined, dto: RecordServiceDto): Promise<RecordedServiceView> {
     if (!isEmployee(caller)) throw ServiceRecordErrors.SERVICE_BY_STAFF_ONLY('A service is recorded by the employee who gave it, signed in');
+    // Read your writes: a customer registered a moment ago may not have reached this service yet; wait briefly for
+    // customers' event (outside the transaction) before answering that the customer is not known.
+    if (!(await this.ownerships.awaitKnown(dto.customerId))) throw ServiceRecordErrors.CUSTOMER_NOT_FOUND(`No customer ${dto.customerId}`, { customerId: dto.customerId });
     return this.transactions.run(async (tx) => {
       // The ownership row stays locked until the transaction ends: a service record and a transfer never interleave.
       const owner = await this.ownerships.lock(tx, dto.customerId);
       if (!owner) throw ServiceRecordErrors.CUSTOMER_NOT_FOUND(`No customer ${dto.customerId}`, { customerId: dto.customerId });
+      // Authorization before anything is written or told: the owner and the owning head only (P-1), decided on the
+      // locked ownership, so a transfer that just happened counts.
+      if (!mayRecordService(caller, owner)) throw ServiceRecordErrors.CUSTOMER_NOT_IN_DEPARTMENT("Services for this customer are recorded by the customer's owner and the head of the owning department");
       const now = this.clock.now();
       const id = randomUUID();
       const sealed = dto.readings?.length ? this.readings.seal(id, owner.customerId, dto.readings.map((r) => ({ systolic: r.systolic, diastolic: r.diastolic, ...(r.pulse !== undefined ? { pulse: r.pulse } : {}) }))) : null;
@@ -57,7 +66,7 @@ export class ServiceRecordsService {
       const completed = await this.plans.visited(tx, owner, record);
       // The caller just wrote these readings: they are echoed as received, not opened, so nothing is audited.
       const shown: ShownReadings = dto.readings?.length ? { readings: dto.readings, readingsHidden: false } : { readings: null, readingsHidden: false };
-      return { ...serviceRecordView(record, shown), countedAsHomeVisit: homeVisit, completedVisitPlan: completed };
+      return { ...serviceRecordView(record, shown, true), countedAsHomeVisit: homeVisit, completedVisitPlan: completed };
     });
   }
 
@@ -66,11 +75,16 @@ export class ServiceRecordsService {
     return { items: await this.views(viewer, found.items, 'GET /api/v1/service-records'), nextCursor: found.nextCursor };
   }
 
-  /** Records as `viewer` may see them, readings opened (and audited) only where P-1 allows. */
+  /** Records as `viewer` may see them, readings opened (and audited) and notes shown only where P-1 allows. */
   private async views(viewer: Principal | undefined, records: ServiceRecordEntity[], channel: string): Promise<ServiceRecordView[]> {
-    const withReadings = records.filter((r) => r.readingsSealed);
-    const owners = new Map((withReadings.length ? await this.ownerships.findMany([...new Set(withReadings.map((r) => r.customerId))]) : []).map((o) => [o.customerId, o]));
+    const owners = new Map((records.length ? await this.ownerships.findMany([...new Set(records.map((r) => r.customerId))]) : []).map((o) => [o.customerId, o]));
     const shown = await this.readings.show(viewer, records, owners, channel);
-    return records.map((r) => serviceRecordView(r, shown.get(r.id)!));
+    return records.map((r) => serviceRecordView(r, shown.get(r.id)!, maySeeNotes(viewer, owners.get(r.customerId) ?? null)));
+  }
+
+  /** Of these customers, those whose service notes `viewer` may see (P-1), one query (Customer.serviceRecords). */
+  async notesVisibleAmong(viewer: Principal | undefined, customerIds: readonly string[]): Promise<Set<string>> {
+    const owners = new Map((customerIds.length ? await this.ownerships.findMany(customerIds) : []).map((o) => [o.customerId, o]));
+    return new Set(customerIds.filter((id) => maySeeNotes(viewer, owners.get(id) ?? null)));
   }
 }

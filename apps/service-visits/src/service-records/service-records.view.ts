@@ -34,8 +34,11 @@ export class ServiceRecordView {
   @ApiProperty({ enum: ServiceKind })
   kind: string;
 
-  @ApiProperty({ type: String, nullable: true, example: '免费量血压' })
+  @ApiProperty({ type: String, nullable: true, example: '免费量血压', description: "Personal data (P-1): for the owner, the owning department's head, the company-wide roles and partners with customers:pii; null otherwise or when there are none" })
   notes: string | null;
+
+  @ApiProperty({ description: 'There are notes this caller may not see (P-1)' })
+  notesHidden: boolean;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
@@ -59,7 +62,8 @@ export class RecordedServiceView extends ServiceRecordView {
   completedVisitPlan: boolean;
 }
 
-export function serviceRecordView(r: ServiceRecordEntity, shown: ShownReadings): ServiceRecordView {
+/** A record as a viewer may see it: the readings as HealthReadings showed them, the notes only when `notesShown` (P-1). */
+export function serviceRecordView(r: ServiceRecordEntity, shown: ShownReadings, notesShown: boolean): ServiceRecordView {
   return {
     id: r.id,
     customerId: r.customerId,
@@ -67,7 +71,8 @@ export function serviceRecordView(r: ServiceRecordEntity, shown: ShownReadings):
     departmentId: r.departmentId,
     category: r.category,
     kind: r.kind,
-    notes: r.notes,
+    notes: notesShown ? r.notes : null,
+    notesHidden: !notesShown && r.notes !== null,
     createdAt: r.createdAt.toISOString(),
     ...shown,
   };

@@ -23,10 +23,11 @@ describe('service-visits: satisfaction surveys (V-4)', () => {
   afterAll(() => h?.close());
 
   it('rates the employee who made the visit, once per visit', async () => {
-    const recordId = await visit(customer, d1.employees[1]);
+    // The head of the owning department made the visit (P-1: the owner and the owning head record services).
+    const recordId = await visit(customer, d1.head);
     const res = await submit({ customerId: customer, subjectType: 'VISIT', subjectId: recordId, score: 5, comment: '很满意' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ subjectType: 'VISIT', subjectId: recordId, score: 5, comment: '很满意', employeeId: d1.employeeIds[1], departmentId: d1.id });
+    expect(res.json()).toMatchObject({ subjectType: 'VISIT', subjectId: recordId, score: 5, comment: '很满意', employeeId: d1.headId, departmentId: d1.id });
     const again = await submit({ customerId: customer, subjectType: 'VISIT', subjectId: recordId, score: 1 });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('SURVEY_ALREADY_SUBMITTED');
@@ -69,10 +70,12 @@ describe('service-visits: satisfaction surveys (V-4)', () => {
 
   it('averages per employee and department over business days, within what the caller may see', async () => {
     const c2 = await h.customer(d2, day);
+    // Each employee visits a customer of their own (P-1: the owner and the owning head record services).
+    const c2b = await h.customer(d2, day, 'POTENTIAL', d2.employeeIds[1]);
     // 2031-07-01 in Shanghai: three surveys for d2's first employee, one for the second.
     await h.at(new Date(Date.UTC(2031, 6, 1, 1)));
     for (const score of [5, 4, 2]) await submit({ customerId: c2, subjectType: 'VISIT', subjectId: await visit(c2, d2.employees[0]), score });
-    await submit({ customerId: c2, subjectType: 'VISIT', subjectId: await visit(c2, d2.employees[1]), score: 3 });
+    await submit({ customerId: c2b, subjectType: 'VISIT', subjectId: await visit(c2b, d2.employees[1]), score: 3 });
     // 2031-07-02 00:30 in Shanghai is still 07-01 in UTC: outside a period that ends on 07-01.
     await h.at(new Date(Date.UTC(2031, 6, 1, 16, 30)));
     await submit({ customerId: c2, subjectType: 'VISIT', subjectId: await visit(c2, d2.employees[0]), score: 1 });

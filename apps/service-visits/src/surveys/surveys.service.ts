@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@crm/auth';
 import { addDays, Clock, daysBetween, isBusinessDate, zonedInstant } from '@crm/clock';
 import { isUniqueViolation } from '@crm/database';
+import { CustomerOwnerships } from '@crm/service-kit';
+import { isDepartmentStaff, servesCustomer } from '../access/customer-access';
 import { actorOf, staffScope } from '../access/staff-scope';
 import { ComplaintResolutionsRepository } from '../complaints/complaints.repository';
 import { ServiceRecordsRepository } from '../service-records/service-records.repository';
@@ -24,6 +26,7 @@ export class SurveysService {
     private readonly surveys: SurveysRepository,
     private readonly records: ServiceRecordsRepository,
     private readonly resolutions: ComplaintResolutionsRepository,
+    private readonly ownerships: CustomerOwnerships,
     private readonly clock: Clock,
     @Inject(SERVICE_VISITS_OPTIONS) private readonly options: ServiceVisitsOptions,
   ) {}
@@ -31,6 +34,7 @@ export class SurveysService {
   async submit(caller: Principal | undefined, dto: SubmitSurveyDto): Promise<SurveyView> {
     const problems = surveyProblems(dto);
     if (problems.length) throw SurveyErrors.SURVEY_INVALID(problems.map((p) => `${p.field} ${p.reason}`).join('; '), { problems });
+    await this.requireMayTake(caller, dto.customerId);
     const rated = await this.ratedBy(dto);
     const survey: SurveyEntity = {
       id: randomUUID(),
@@ -51,6 +55,19 @@ export class SurveysService {
       throw e;
     }
     return surveyView(survey);
+  }
+
+  /**
+   * P-1: department staff take surveys of the customers they serve (the owner and the owning head), never of
+   * another department's, whose employees the survey rates; company-wide roles and partners (service-visits:write)
+   * as before. Checked before the subject is looked up, so a refused caller learns nothing of the customer's
+   * visits or complaints. A customer registered a moment ago is waited for (read your writes).
+   */
+  private async requireMayTake(caller: Principal | undefined, customerId: string): Promise<void> {
+    if (!isDepartmentStaff(caller)) return;
+    if (!servesCustomer(caller, await this.ownerships.awaitKnown(customerId))) {
+      throw SurveyErrors.CUSTOMER_NOT_IN_DEPARTMENT("Surveys of this customer are taken by the customer's owner, the head of the owning department or the company-wide roles");
+    }
   }
 
   /** Who the survey rates: the employee who served (a visit), or the employee concerned (a complaint). */
