@@ -7,6 +7,7 @@ import { CAMPAIGNS_OPTIONS, CampaignsOptions } from '../campaigns-options';
 import { InvitationErrors } from '../invitations/invitations.errors';
 import { InvitationsService } from '../invitations/invitations.service';
 import { MeetingsService } from '../meetings/meetings.service';
+import { assertTakesPart } from '../organisation/department-scope';
 import { UnderServedService } from '../under-served/under-served.service';
 import { AttendanceEntity } from './attendance.entity';
 import { CheckInErrors } from './check-ins.errors';
@@ -29,11 +30,13 @@ export class CheckInsService {
 
   async checkIn(caller: Principal | undefined, meetingId: string, dto: CheckInDto): Promise<AttendanceEntity> {
     const meeting = await this.meetings.get(meetingId);
+    assertTakesPart(caller, meeting);
     const now = this.clock.now();
     if (businessDate(now, this.options.tz) !== meeting.date) throw CheckInErrors.CHECK_IN_NOT_OPEN(`The meeting is on ${meeting.date}`);
-    if (!(await this.customers.find(dto.customerId))) throw InvitationErrors.CUSTOMER_NOT_FOUND(`No customer ${dto.customerId}`);
+    // Read your writes: a customer (or referrer) registered a moment ago may still be on its way from customers.
+    if (!(await this.customers.findAwaiting(dto.customerId))) throw InvitationErrors.CUSTOMER_NOT_FOUND(`No customer ${dto.customerId}`);
     if (dto.referrerId === dto.customerId) throw CheckInErrors.REFERRER_IS_CUSTOMER();
-    if (dto.referrerId && !(await this.customers.find(dto.referrerId))) throw CheckInErrors.REFERRER_NOT_FOUND(`No customer ${dto.referrerId}`);
+    if (dto.referrerId && !(await this.customers.findAwaiting(dto.referrerId))) throw CheckInErrors.REFERRER_NOT_FOUND(`No customer ${dto.referrerId}`);
 
     return this.transactions.run(async (tx) => {
       // One customer's check-ins one at a time, so exactly one of them is the first attendance (R-1).

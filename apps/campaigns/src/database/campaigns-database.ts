@@ -8,6 +8,7 @@ import { PitchConsentEntity, PitchEntity } from '../pitches/pitch.entities';
 import { ReconciliationEntity, SheetClaimEntity, SheetEntity, SheetFineEntity } from '../sheets/sheet.entities';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { MeetingLockEntity } from '../invitations/meeting-lock.entity';
+import { SpeakerReservationEntity } from '../invitations/speaker-reservation.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { OutreachEventEntity } from '../outreach/outreach-event.entity';
 import { UnderServedCustomerEntity } from '../under-served/under-served-customer.entity';
@@ -16,6 +17,6 @@ import { migrations } from './migrations';
 /** Everything the campaigns service keeps, in its own schema. */
 export const campaignsDatabase: ServiceDatabase = {
   schema: 'campaigns',
-  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, SheetEntity, SheetClaimEntity, ReconciliationEntity, SheetFineEntity, AttendanceEntity, SaleEntity, RefundEntity, DisputeEntity, DisputeFineEntity, PitchEntity, PitchConsentEntity, UnderServedCustomerEntity, ...readModelEntities(['organisation', 'customer-ownership']), ...EVENT_ENTITIES],
+  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, SpeakerReservationEntity, SheetEntity, SheetClaimEntity, ReconciliationEntity, SheetFineEntity, AttendanceEntity, SaleEntity, RefundEntity, DisputeEntity, DisputeFineEntity, PitchEntity, PitchConsentEntity, UnderServedCustomerEntity, ...readModelEntities(['organisation', 'customer-ownership']), ...EVENT_ENTITIES],
   migrations,
 };

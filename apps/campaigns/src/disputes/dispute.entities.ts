@@ -46,6 +46,10 @@ export class DisputeEntity {
   @Column('uuid', { nullable: true })
   awardedDepartmentId: string | null;
 
+  /** J-11: the employee credited with the disputed customer's sales once a RULED award takes effect. */
+  @Column('uuid', { nullable: true })
+  awardedEmployeeId: string | null;
+
   @Column('uuid', { nullable: true })
   ruledBy: string | null;
 

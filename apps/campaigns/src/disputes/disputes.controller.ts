@@ -24,7 +24,7 @@ export class DisputesController {
   @Post('disputes/:id/ruling')
   @HttpCode(200)
   @Allow(DisputesPolicy.rule)
-  @ApiOperation({ summary: 'Rule a dispute after the meeting (coordinator with both heads), or escalate it to the general manager' })
+  @ApiOperation({ summary: "Rule a dispute after the meeting (coordinator with both heads), or escalate it to the general manager; a RULED award moves the customer's lock and sales credit at the meeting (J-11)" })
   @ApiOkResponse({ type: DisputeView })
   @ApiProblems(404, 409, 422)
   async ruleOnDispute(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RuleDisputeDto): Promise<DisputeView> {
@@ -36,7 +36,7 @@ export class DisputesController {
   @ApiOperation({ summary: 'A dispute and its ruling' })
   @ApiOkResponse({ type: DisputeView })
   @ApiProblems(404)
-  async getDispute(@Param('id', ParseUUIDPipe) id: string): Promise<DisputeView> {
-    return disputeView(await this.disputes.get(id));
+  async getDispute(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<DisputeView> {
+    return disputeView(await this.disputes.get(caller, id));
   }
 }

@@ -37,8 +37,16 @@ export class RuleDisputeDto {
   @Length(1, 2000)
   ruling: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The department the ruling finds for' })
+  @ApiPropertyOptional({ format: 'uuid', description: "The department the ruling finds for; with RULED and the dispute's customer, the customer's lock and sales credit at the meeting move to it (J-11)" })
   @IsOptional()
   @IsUUID()
   awardedDepartmentId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "The employee of the awarded department credited with the customer's sales; by default the one of that department who invited the customer, else its head",
+  })
+  @IsOptional()
+  @IsUUID()
+  awardedEmployeeId?: string;
 }

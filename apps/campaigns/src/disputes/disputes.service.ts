@@ -7,7 +7,9 @@ import { Transactions } from '@crm/database';
 import { OutboxWriter } from '@crm/events';
 import { CAMPAIGNS_OPTIONS, CampaignsOptions } from '../campaigns-options';
 import { MeetingsService } from '../meetings/meetings.service';
+import { assertTakesPart } from '../organisation/department-scope';
 import { OrganisationLookup } from '../organisation/organisation.lookup';
+import { DisputeAward } from './dispute-award';
 import { DisputeEntity, DisputeStatus } from './dispute.entities';
 import { RecordDisputeDto, RuleDisputeDto } from './disputes.dto';
 import { DisputeErrors } from './disputes.errors';
@@ -16,7 +18,10 @@ import { DisputesRepository } from './disputes.repository';
 /** J-11: 100 yuan for each party who argued in front of customers. */
 export const DISPUTE_FINE_FEN = 10_000;
 
-/** J-11: disputes recorded, settled after the meeting by the coordinator, escalated to the general manager. */
+/**
+ * J-11: disputes recorded, settled after the meeting by the coordinator, escalated to the general manager; a RULED
+ * award takes effect (DisputeAward): the customer's lock and sales credit at the meeting move to it.
+ */
 @Injectable()
 export class DisputesService {
   constructor(
@@ -24,6 +29,7 @@ export class DisputesService {
     private readonly disputes: DisputesRepository,
     private readonly meetings: MeetingsService,
     private readonly organisation: OrganisationLookup,
+    private readonly award: DisputeAward,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     @Inject(CAMPAIGNS_OPTIONS) private readonly options: CampaignsOptions,
@@ -31,6 +37,7 @@ export class DisputesService {
 
   async record(caller: Principal | undefined, meetingId: string, dto: RecordDisputeDto): Promise<DisputeEntity> {
     const meeting = await this.meetings.get(meetingId);
+    assertTakesPart(caller, meeting);
     const parties = await this.organisation.employees(dto.partyEmployeeIds);
     const departments = new Set(parties.map((p) => p.departmentId).filter((d) => d !== null));
     if (departments.size < 2) throw DisputeErrors.DISPUTE_NEEDS_TWO_DEPARTMENTS();
@@ -47,6 +54,7 @@ export class DisputesService {
         recordedAt: now,
         ruling: null,
         awardedDepartmentId: null,
+        awardedEmployeeId: null,
         ruledBy: null,
         ruledAt: null,
       });
@@ -69,6 +77,7 @@ export class DisputesService {
 
   async rule(caller: Principal | undefined, disputeId: string, dto: RuleDisputeDto): Promise<DisputeEntity> {
     if (!isUUID(disputeId)) throw DisputeErrors.DISPUTE_NOT_FOUND(`No dispute ${disputeId}`);
+    if (dto.awardedEmployeeId && !dto.awardedDepartmentId) throw DisputeErrors.AWARD_NEEDS_DEPARTMENT();
     const role = isEmployee(caller) ? caller.role : null;
     return this.transactions.run(async (tx) => {
       const dispute = await this.disputes.findForUpdate(tx, disputeId);
@@ -81,18 +90,25 @@ export class DisputesService {
       if (role === Role.GENERAL_MANAGER && dispute.status !== DisputeStatus.ESCALATED) throw DisputeErrors.DISPUTE_NOT_ESCALATED();
       if (dto.outcome === 'ESCALATED' && dispute.status === DisputeStatus.ESCALATED) throw DisputeErrors.DISPUTE_ESCALATED('It is with the general manager already');
       if (dto.awardedDepartmentId) await this.organisation.department(dto.awardedDepartmentId);
-      dispute.status = dto.outcome === 'ESCALATED' ? DisputeStatus.ESCALATED : DisputeStatus.RULED;
+      const ruled = dto.outcome === 'RULED';
+      dispute.status = ruled ? DisputeStatus.RULED : DisputeStatus.ESCALATED;
       dispute.ruling = dto.ruling;
       dispute.awardedDepartmentId = dto.awardedDepartmentId ?? null;
+      dispute.awardedEmployeeId = dto.awardedEmployeeId ?? null;
       dispute.ruledBy = isEmployee(caller) ? caller.employeeId : null;
       dispute.ruledAt = now;
+      if (ruled && dto.awardedDepartmentId && dispute.customerId) {
+        dispute.awardedEmployeeId = await this.award.takeEffect(tx, { meeting, disputeId: dispute.id, customerId: dispute.customerId, at: now }, dto.awardedDepartmentId, dto.awardedEmployeeId);
+      }
       return this.disputes.save(tx, dispute);
     });
   }
 
-  async get(id: string): Promise<DisputeEntity> {
+  /** A dispute, for the coordinator, the general manager, the admin, and the heads of the meeting's departments. */
+  async get(caller: Principal | undefined, id: string): Promise<DisputeEntity> {
     const dispute = isUUID(id) ? await this.disputes.find(id) : null;
     if (!dispute) throw DisputeErrors.DISPUTE_NOT_FOUND(`No dispute ${id}`);
+    assertTakesPart(caller, await this.meetings.get(dispute.meetingId));
     return dispute;
   }
 }

@@ -36,6 +36,9 @@ export class DisputeView {
   @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'The department the ruling finds for' })
   awardedDepartmentId: string | null;
 
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: "J-11: the employee credited with the customer's sales at the meeting by the award" })
+  awardedEmployeeId: string | null;
+
   @ApiProperty({ format: 'uuid', type: String, nullable: true })
   ruledBy: string | null;
 
@@ -56,6 +59,7 @@ export function disputeView(d: DisputeEntity): DisputeView {
     recordedAt: d.recordedAt.toISOString(),
     ruling: d.ruling,
     awardedDepartmentId: d.awardedDepartmentId,
+    awardedEmployeeId: d.awardedEmployeeId,
     ruledBy: d.ruledBy,
     ruledAt: d.ruledAt ? d.ruledAt.toISOString() : null,
   };

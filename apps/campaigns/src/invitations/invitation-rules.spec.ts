@@ -1,4 +1,4 @@
-import { mayInvite } from './invitation-rules';
+import { isTakeover, mayInvite } from './invitation-rules';
 
 const [A, B, C] = ['dept-a', 'dept-b', 'dept-c'];
 
@@ -19,5 +19,15 @@ describe('J-2: who may invite whom', () => {
     [B, [A, B, C], C, false, true],
   ])('%s inviting in %j a customer of %s (under-served %s): %s', (inviter, meeting, owner, underServed, allowed) => {
     expect(mayInvite({ inviterDepartmentId: inviter, meetingDepartmentIds: meeting, ownerDepartmentId: owner, underServed })).toBe(allowed);
+  });
+});
+
+describe('isTakeover (V-2)', () => {
+  it.each<[string, { inviterDepartmentId: string; ownerDepartmentId: string; underServed: boolean }, boolean]>([
+    ["another department's under-served customer", { inviterDepartmentId: 'B', ownerDepartmentId: 'A', underServed: true }, true],
+    ["the department's own under-served customer", { inviterDepartmentId: 'A', ownerDepartmentId: 'A', underServed: true }, false],
+    ["another department's served customer (a joint meeting shares them)", { inviterDepartmentId: 'B', ownerDepartmentId: 'A', underServed: false }, false],
+  ])('%s → %s', (_label, input, expected) => {
+    expect(isTakeover(input)).toBe(expected);
   });
 });

@@ -11,3 +11,12 @@ export function mayInvite(input: { inviterDepartmentId: string; meetingDepartmen
   if (input.meetingDepartmentIds.length === 1) return input.ownerDepartmentId === input.inviterDepartmentId;
   return input.meetingDepartmentIds.includes(input.ownerDepartmentId);
 }
+
+/**
+ * V-2: an invitation of a customer owned by another department while the customer is under-served files a takeover
+ * report (the resource director decides whether the customer moves to the inviting employee). Whether the meeting
+ * also shares the customer (J-2, a joint meeting) does not matter: the owning department has not served them.
+ */
+export function isTakeover(input: { inviterDepartmentId: string; ownerDepartmentId: string; underServed: boolean }): boolean {
+  return input.underServed && input.ownerDepartmentId !== input.inviterDepartmentId;
+}

@@ -44,10 +44,10 @@ export class InvitationsController {
 
   @Get('invitations/:id')
   @Allow(InvitationsPolicy.read)
-  @ApiOperation({ summary: 'An invitation' })
+  @ApiOperation({ summary: "An invitation; staff of a department see their department's" })
   @ApiOkResponse({ type: InvitationView })
   @ApiProblems(404)
-  async getInvitation(@Param('id', ParseUUIDPipe) id: string): Promise<InvitationView> {
-    return invitationView(await this.invitations.get(id));
+  async getInvitation(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<InvitationView> {
+    return invitationView(await this.invitations.get(caller, id));
   }
 }

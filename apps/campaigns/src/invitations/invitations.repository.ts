@@ -1,22 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { isUniqueViolation, keysetPage, type Page, type Tx } from '@crm/database';
+import { keysetPage, type Page, type Tx } from '@crm/database';
 import { InvitationEntity, InvitationStatus } from './invitation.entity';
 import { MeetingLockEntity } from './meeting-lock.entity';
+import { SpeakerReservationEntity } from './speaker-reservation.entity';
 
 /** Every query on invitations and locks. */
 @Injectable()
 export class InvitationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts the invitation, or answers null when the department already invited the customer. */
-  async insert(invitation: Omit<InvitationEntity, 'id'>): Promise<InvitationEntity | null> {
-    try {
-      return await this.dataSource.getRepository(InvitationEntity).save(this.dataSource.getRepository(InvitationEntity).create(invitation));
-    } catch (e) {
-      if (isUniqueViolation(e)) return null;
-      throw e;
-    }
+  /** Inserts the invitation, or answers null when the department already invited the customer (the unique key decides). */
+  async insert(tx: Tx, invitation: Omit<InvitationEntity, 'id'>): Promise<InvitationEntity | null> {
+    const result = await tx.createQueryBuilder().insert().into(InvitationEntity).values(invitation).orIgnore().returning('id').execute();
+    const id = (result.raw as { id: string }[])[0]?.id;
+    return id ? tx.findOneBy(InvitationEntity, { id }) : null;
   }
 
   save(tx: Tx, invitation: InvitationEntity): Promise<InvitationEntity> {
@@ -25,10 +23,6 @@ export class InvitationsRepository {
 
   find(id: string, tx: Tx = this.dataSource.manager): Promise<InvitationEntity | null> {
     return tx.findOneBy(InvitationEntity, { id });
-  }
-
-  findOf(meetingId: string, customerId: string, departmentId: string): Promise<InvitationEntity | null> {
-    return this.dataSource.getRepository(InvitationEntity).findOneBy({ meetingId, customerId, departmentId });
   }
 
   /** A meeting's invitations in the order they were made (keyset on invited_at, id). */
@@ -56,6 +50,25 @@ export class InvitationsRepository {
 
   lockOf(meetingId: string, customerId: string, tx: Tx = this.dataSource.manager): Promise<MeetingLockEntity | null> {
     return tx.findOneBy(MeetingLockEntity, { meetingId, customerId });
+  }
+
+  /** J-12: the department that lined the customer up to speak at the meeting, if any. */
+  speakerReservationOf(meetingId: string, customerId: string, tx: Tx = this.dataSource.manager): Promise<SpeakerReservationEntity | null> {
+    return tx.findOneBy(SpeakerReservationEntity, { meetingId, customerId });
+  }
+
+  /** The department's invitation of the customer to the meeting (the J-11 award's default employee). */
+  ofDepartment(tx: Tx, meetingId: string, customerId: string, departmentId: string): Promise<InvitationEntity | null> {
+    return tx.findOneBy(InvitationEntity, { meetingId, customerId, departmentId });
+  }
+
+  /** J-11: the ruling's award holds the customer for the meeting (no sheet took this lock). */
+  async award(tx: Tx, lock: { meetingId: string; customerId: string; departmentId: string; at: Date }): Promise<void> {
+    await tx.query(
+      `INSERT INTO meeting_locks (meeting_id, customer_id, department_id, sheet_id, locked_at) VALUES ($1, $2, $3, NULL, $4)
+       ON CONFLICT (meeting_id, customer_id) DO UPDATE SET department_id = EXCLUDED.department_id, sheet_id = NULL, locked_at = EXCLUDED.locked_at`,
+      [lock.meetingId, lock.customerId, lock.departmentId, lock.at],
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, FieldCaller, Principal, RequestHeaders } from '@crm/auth';
 import { inField } from '@crm/errors';
+import { maySeeDepartmentRecord } from '../organisation/department-scope';
 import { InvitationLoaders } from './invitations.loaders';
 import { Customer, Invitation } from './invitations.models';
 import { InvitationsPolicy } from './invitations.policy';
@@ -53,12 +54,16 @@ export class CustomerInvitationsResolver {
     return { id: ref.id };
   }
 
-  /** Reached through `_entities`, where no guard runs: any employee, or a partner with campaigns:read. */
+  /**
+   * Reached through `_entities`, where no guard runs: a partner with campaigns:read, and staff who see the invitations
+   * of their own department (company-wide readers every one), as the meeting's list of invitations does.
+   */
   @ResolveField(() => [Invitation])
   invitations(@Parent() c: { id: string }, @Context() ctx: GqlContext) {
     return inField(async () => {
-      await this.caller.require(ctx.req, InvitationsPolicy.readOfCustomer.scopes);
-      return (await this.loaders.for(ctx.req).invitationsOfCustomer.load(c.id)).map(invitationView);
+      const caller = await this.caller.require(ctx.req, InvitationsPolicy.readOfCustomer.scopes);
+      const invitations = await this.loaders.for(ctx.req).invitationsOfCustomer.load(c.id);
+      return invitations.filter((i) => maySeeDepartmentRecord(caller, i.departmentId)).map(invitationView);
     });
   }
 }

@@ -28,6 +28,7 @@ export class MeetingEntity {
   @Column('uuid', { nullable: true })
   createdBy: string | null;
 
+  /** When it was scheduled (the service's clock): its first obligation day follows from it (J-3, J-7). */
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -37,6 +37,8 @@ export class MeetingsService {
         venue: dto.venue,
         departmentIds: dto.departmentIds,
         createdBy: isEmployee(caller) ? caller.employeeId : null,
+        // J-3/J-7: when the meeting came to exist, by the suite's clock: no sheet is owed for a day before it.
+        createdAt: this.clock.now(),
       }),
     );
   }

@@ -18,10 +18,39 @@ export function departmentScope(caller: Principal | undefined, requested?: strin
   return caller.departmentId;
 }
 
-/** One record of a department (a sale credited to it): staff of another department may neither see nor change it. */
+/**
+ * One record of a department (a sale credited to it, an invitation it made): staff of another department may neither
+ * see nor change it, and the refusal names no department.
+ */
 export function assertDepartmentRecord(caller: Principal | undefined, departmentId: string): void {
   if (!isEmployee(caller)) throw CommonErrors.FORBIDDEN('Records of a meeting are for staff');
   if (DEPARTMENT_ROLES.has(caller.role) && caller.departmentId !== departmentId) {
-    throw OrganisationErrors.NOT_YOUR_DEPARTMENT(`This belongs to department ${departmentId}, not yours`);
+    throw OrganisationErrors.NOT_YOUR_DEPARTMENT('This belongs to another department');
   }
+}
+
+/**
+ * Objects of a meeting (its sheets, reconciliations, invitations, sales, check-ins, pitches, disputes): staff of a
+ * department that does not take part in the meeting learn nothing about them (403 NOT_YOUR_DEPARTMENT). Company-wide
+ * roles pass; so do partners, whose scopes the capability's policy already checked. The refusal names nothing (a
+ * dispute's or a sale's meeting is not the caller's to learn).
+ */
+export function assertTakesPart(caller: Principal | undefined, meeting: { id: string; departmentIds: readonly string[] }): void {
+  if (!isEmployee(caller) || !DEPARTMENT_ROLES.has(caller.role)) return;
+  if (!caller.departmentId || !meeting.departmentIds.includes(caller.departmentId)) {
+    throw OrganisationErrors.NOT_YOUR_DEPARTMENT('Your department does not take part in this meeting');
+  }
+}
+
+/** Roles that see every department's records of a meeting (InvitationsPolicy.read and the like, beyond department staff). */
+const COMPANY_READERS: ReadonlySet<Role> = new Set([Role.COORDINATOR, Role.GENERAL_MANAGER, Role.ADMIN]);
+
+/**
+ * Whether the caller may see one department's record reached without a guard (a GraphQL entity field): partners
+ * whose scope the field checked, company-wide readers, and the staff of that department; nobody else.
+ */
+export function maySeeDepartmentRecord(caller: Principal | undefined, departmentId: string): boolean {
+  if (!isEmployee(caller)) return caller !== undefined;
+  if (COMPANY_READERS.has(caller.role)) return true;
+  return DEPARTMENT_ROLES.has(caller.role) && caller.departmentId === departmentId;
 }

@@ -6,6 +6,7 @@ import { CommonErrors } from '@crm/errors';
 import { CheckInsService } from '../check-ins/check-ins.service';
 import { InvitationsService } from '../invitations/invitations.service';
 import { MeetingsService } from '../meetings/meetings.service';
+import { assertTakesPart } from '../organisation/department-scope';
 import { SaleErrors } from '../sales/sales.errors';
 import { UnderServedService } from '../under-served/under-served.service';
 import { PitchConsentEntity, PitchEntity } from './pitch.entities';
@@ -31,6 +32,7 @@ export class PitchesService {
   async consent(caller: Principal | undefined, meetingId: string, dto: GrantConsentDto): Promise<PitchConsentEntity> {
     const employeeId = this.employeeOf(caller);
     const meeting = await this.meetings.get(meetingId);
+    assertTakesPart(caller, meeting);
     const holder = await this.invitations.holding(meeting.id, dto.customerId);
     if (!holder || holder.employeeId !== employeeId) throw PitchErrors.CONSENT_BY_HOLDER_ONLY();
     const owner = await this.customers.find(dto.customerId);
@@ -42,6 +44,7 @@ export class PitchesService {
   async start(caller: Principal | undefined, meetingId: string, dto: StartPitchDto): Promise<PitchEntity> {
     const employeeId = this.employeeOf(caller);
     const meeting = await this.meetings.get(meetingId);
+    assertTakesPart(caller, meeting);
     if (!(await this.checkIns.attendance(meeting.id, dto.customerId))) {
       throw SaleErrors.CUSTOMER_NOT_CHECKED_IN(`Customer ${dto.customerId} is not checked in at meeting ${meeting.id}`);
     }

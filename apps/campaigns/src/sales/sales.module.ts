@@ -13,5 +13,6 @@ import { SalesService } from './sales.service';
   imports: [MeetingsModule, CheckInsModule, InvitationsModule, UnderServedModule],
   controllers: [SalesController],
   providers: [SalesRepository, SalesService, SaleResolver],
+  exports: [SalesService],
 })
 export class SalesModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { keysetPage, type Page, type Tx } from '@crm/database';
 import { RefundEntity, SaleEntity } from './sale.entities';
 
@@ -23,6 +23,24 @@ export class SalesRepository {
 
   save(tx: Tx, sale: SaleEntity): Promise<SaleEntity> {
     return tx.save(sale);
+  }
+
+  /** The customer's sales at the meeting credited elsewhere than `to`, rows locked (J-11: a ruling moves their credit). */
+  creditedElsewhere(tx: Tx, meetingId: string, customerId: string, to: { employeeId: string; departmentId: string }): Promise<SaleEntity[]> {
+    return tx
+      .getRepository(SaleEntity)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.meeting_id = :meetingId AND s.customer_id = :customerId', { meetingId, customerId })
+      .andWhere('(s.credited_employee_id <> :employeeId OR s.credited_department_id <> :departmentId)', to)
+      .orderBy('s.sold_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+  }
+
+  async moveCredit(tx: Tx, saleIds: string[], to: { employeeId: string; departmentId: string; invitationId: string | null }): Promise<void> {
+    if (!saleIds.length) return;
+    await tx.update(SaleEntity, { id: In(saleIds) }, { creditedEmployeeId: to.employeeId, creditedDepartmentId: to.departmentId, invitationId: to.invitationId });
   }
 
   insertRefund(tx: Tx, refund: Omit<RefundEntity, 'id'>): Promise<RefundEntity> {

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { isEmployee, Principal } from '@crm/auth';
 import { Clock } from '@crm/clock';
-import { Transactions, type Page } from '@crm/database';
+import { Transactions, type Page, type Tx } from '@crm/database';
 import { OutboxWriter } from '@crm/events';
 import { CheckInsService } from '../check-ins/check-ins.service';
 import { InvitationsService } from '../invitations/invitations.service';
 import { MeetingsService } from '../meetings/meetings.service';
-import { assertDepartmentRecord, departmentScope } from '../organisation/department-scope';
+import { assertDepartmentRecord, assertTakesPart, departmentScope } from '../organisation/department-scope';
+import { InvitationErrors } from '../invitations/invitations.errors';
 import { UnderServedService } from '../under-served/under-served.service';
 import { RefundEntity, SaleEntity } from './sale.entities';
 import { RecordSaleDto, RefundSaleDto, SaleQueryDto } from './sales.dto';
@@ -30,12 +31,15 @@ export class SalesService {
 
   async record(caller: Principal | undefined, meetingId: string, dto: RecordSaleDto): Promise<SaleEntity> {
     const meeting = await this.meetings.get(meetingId);
+    assertTakesPart(caller, meeting);
     return this.transactions.run(async (tx) => {
       const attendance = await this.checkIns.attendance(meeting.id, dto.customerId, tx);
       if (!attendance) throw SaleErrors.CUSTOMER_NOT_CHECKED_IN(`Customer ${dto.customerId} is not checked in at meeting ${meeting.id}`);
       // J-10: the holder of the current invitation; a walk-in nobody invited is credited to their owner.
       const invitation = await this.invitations.holding(meeting.id, dto.customerId, tx);
+      // The check-in already waited for a customer registered a moment ago (read your writes), so the owner is known.
       const owner = invitation ? null : await this.customers.find(dto.customerId, tx);
+      if (!invitation && !owner) throw InvitationErrors.CUSTOMER_NOT_FOUND(`No customer ${dto.customerId}`);
       const now = this.clock.now();
       const sale = await this.sales.insert(tx, {
         meetingId: meeting.id,
@@ -90,6 +94,39 @@ export class SalesService {
     });
   }
 
+  /**
+   * J-11: a ruling awarded the customer to `to`: the credit of every sale of the customer at the meeting moves there,
+   * each announced (`sale.credit_moved`) in the ruling's transaction. Answers the sales moved.
+   */
+  async moveCredit(
+    tx: Tx,
+    move: { meetingId: string; customerId: string; disputeId: string; at: Date },
+    to: { employeeId: string; departmentId: string; invitationId: string | null },
+  ): Promise<string[]> {
+    const sales = await this.sales.creditedElsewhere(tx, move.meetingId, move.customerId, to);
+    await this.sales.moveCredit(tx, sales.map((s) => s.id), to);
+    await this.outbox.append(
+      tx,
+      sales.map((s) => ({
+        name: 'sale.credit_moved' as const,
+        payload: {
+          saleId: s.id,
+          meetingId: s.meetingId,
+          customerId: s.customerId,
+          amountFen: s.amountFen,
+          refundedFen: s.refundedFen,
+          fromEmployeeId: s.creditedEmployeeId,
+          fromDepartmentId: s.creditedDepartmentId,
+          toEmployeeId: to.employeeId,
+          toDepartmentId: to.departmentId,
+          disputeId: move.disputeId,
+          movedAt: move.at.toISOString(),
+        },
+      })),
+    );
+    return sales.map((s) => s.id);
+  }
+
   /** A sale, for the department credited with it or a company-wide role (as the meeting's list of sales). */
   async get(caller: Principal | undefined, id: string): Promise<SaleEntity> {
     const sale = isUUID(id) ? await this.sales.find(id) : null;
@@ -102,6 +139,7 @@ export class SalesService {
   async list(caller: Principal | undefined, meetingId: string, query: SaleQueryDto, limit: number): Promise<Page<SaleEntity>> {
     const departmentId = departmentScope(caller, query.departmentId);
     const meeting = await this.meetings.get(meetingId);
+    assertTakesPart(caller, meeting);
     return this.sales.pageOfMeeting(meeting.id, { departmentId, customerId: query.customerId }, { limit, cursor: query.cursor });
   }
 }

@@ -1,8 +1,11 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A department's daily invitation sheet for a joint meeting (J-3), as handed in. */
+/**
+ * A department's daily invitation sheet for a joint meeting (J-3), as handed in. A department may hand in several
+ * for a day (supplementary sheets, each adding customers); J-7 counts a day on time when one of them is.
+ */
 @Entity({ name: 'sheets' })
-@Unique('sheets_one_per_department_day', ['meetingId', 'departmentId', 'forDay'])
+@Index('sheets_by_department_day', ['meetingId', 'departmentId', 'forDay'])
 export class SheetEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -35,6 +38,10 @@ export class SheetEntity {
 
   @Column('uuid', { array: true })
   plannedCustomerIds: string[];
+
+  /** J-12: customers lined up to speak or lead others, reserved to the department for the meeting. */
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  speakerCustomerIds: string[];
 }
 
 export enum ClaimOutcome {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, IsUUID } from 'class-validator';
 
 /** One class for REST (the body) and GraphQL (`SubmitSheetInput`), so both transports check the same way. */
 @InputType('SubmitSheetInput')
@@ -26,4 +26,30 @@ export class SubmitSheetDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   plannedCustomerIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'J-12: customers lined up to speak or to lead others (发言、带动顾客), each listed on this sheet; reserved to the department for the meeting',
+  })
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  speakerCustomerIds?: string[];
+}
+
+/** `GET /meetings/{id}/sheets?day=&departmentId=` */
+export class SheetQueryDto {
+  @ApiPropertyOptional({ example: '2026-03-01', description: 'The obligation day the sheets were handed in for (YYYY-MM-DD); every day when absent' })
+  @IsOptional()
+  @IsString()
+  day?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "One department's sheets (company-wide roles); staff see their own department's" })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
 }

@@ -85,7 +85,7 @@ describe('campaigns: daily sheets of a joint meeting', () => {
     ['a department outside the meeting', () => sheet(d3, [], as.head3), 422, 'DEPARTMENT_NOT_IN_MEETING'],
     ['another department\'s sheet from a head', () => sheet(d2, [], as.head1), 403, 'FORBIDDEN'],
     ['customers the department never confirmed', () => sheet(d1, [c3], as.head1), 422, 'SHEET_LISTS_UNCONFIRMED'],
-    ['a second sheet for the same day', () => sheet(d2, [], as.head2), 409, 'SHEET_ALREADY_SUBMITTED'],
+    ['a speaker the sheet does not list', () => post(`/api/v1/meetings/${meeting}/sheets`, { departmentId: d2, customerIds: [c3], speakerCustomerIds: [c1] }, as.head2), 422, 'SPEAKER_NOT_ON_SHEET'],
     ['an unknown meeting', () => post(`/api/v1/meetings/${randomUUID()}/sheets`, { departmentId: d1, customerIds: [] }, as.head1), 404, 'MEETING_NOT_FOUND'],
     ['a customer id that is not one', () => sheet(d1, ['c1'], as.head1), 400, 'VALIDATION_FAILED'],
   ])('refuses %s and stores nothing', async (_what, send, status, code) => {
@@ -142,13 +142,14 @@ describe('campaigns: daily sheets of a joint meeting', () => {
     expect(await sql(`SELECT count(*)::int AS n FROM outbox WHERE name = 'fine.imposed'`)).toEqual([{ n: 7 }]);
   });
 
-  it('catches up on days a stopped sweep missed, long after the meeting (J-8)', async () => {
+  it('catches up on days a stopped sweep missed, long after the meeting (J-8), from the day the meeting was scheduled (J-3, J-7)', async () => {
     await at('2031-01-01T09:00:00+08:00');
     const missed = (await post('/api/v1/meetings', { date: '2031-01-05', slot: 'AFTERNOON', venue: '大厅', departmentIds: [d1, d3] })).json().id;
     await at('2031-01-20T09:00:00+08:00');
     const result = (await sweep()).result;
-    expect(result.reconciled.filter((r: { meetingId: string }) => r.meetingId === missed)).toHaveLength(8);
-    expect(await sql('SELECT count(*)::int AS n FROM sheet_fines WHERE meeting_id = $1', [missed])).toEqual([{ n: 16 }]);
+    // Scheduled on 01-01 at 09:00: its obligation days are 01-01 … 01-05, not the 8-day window from 12-29.
+    expect(result.reconciled.filter((r: { meetingId: string }) => r.meetingId === missed).map((r: { day: string }) => r.day)).toEqual(['2031-01-01', '2031-01-02', '2031-01-03', '2031-01-04', '2031-01-05']);
+    expect(await sql('SELECT count(*)::int AS n FROM sheet_fines WHERE meeting_id = $1', [missed])).toEqual([{ n: 10 }]);
     expect((await sweep()).result.reconciled).toEqual([]);
   });
 
@@ -187,10 +188,14 @@ describe('campaigns: daily sheets of a joint meeting', () => {
     });
     const answers = await Promise.all(requests);
     expect(answers.every((a) => [200, 201, 409].includes(a.statusCode))).toBe(true);
+    const sheetsHandedIn = answers.filter((a, i) => i % 2 === 0 && a.statusCode === 201).length;
     const locks = await sql('SELECT department_id FROM meeting_locks WHERE meeting_id = $1 AND customer_id = $2', [race, c5]);
     expect(locks).toHaveLength(1);
-    const winners = await sql(`SELECT department_id FROM sheet_claims WHERE meeting_id = $1 AND customer_id = $2 AND outcome = 'LOCKED'`, [race, c5]);
+    // Supplementary sheets (J-3): the holder's every sheet lists the customer as LOCKED, and only the holder's.
+    const winners = await sql(`SELECT DISTINCT department_id FROM sheet_claims WHERE meeting_id = $1 AND customer_id = $2 AND outcome = 'LOCKED'`, [race, c5]);
     expect(winners).toEqual(locks);
-    expect(await sql('SELECT count(*)::int AS n FROM sheets WHERE meeting_id = $1', [race])).toEqual([{ n: 3 }]);
+    // Supplementary sheets (J-3): every sheet handed in is kept, however many a department sends in a day.
+    expect(sheetsHandedIn).toBe(25);
+    expect(await sql('SELECT count(*)::int AS n FROM sheets WHERE meeting_id = $1', [race])).toEqual([{ n: sheetsHandedIn }]);
   });
 });

@@ -40,4 +40,7 @@ export class SheetReceipt {
 
   @Field(() => [ID])
   pending: string[];
+
+  @Field(() => [ID], { description: 'J-12: the speakers this sheet reserved to the department for the meeting' })
+  speakers: string[];
 }

@@ -4,6 +4,8 @@ import { definePolicy, isEmployee, Principal, Role } from '@crm/auth';
 export const SheetsPolicy = definePolicy({
   submit: { roles: [Role.DEPARTMENT_HEAD, Role.COORDINATOR, Role.ADMIN] },
   readReconciliations: { roles: [Role.DEPARTMENT_HEAD, Role.COORDINATOR, Role.GENERAL_MANAGER, Role.ADMIN] },
+  /** The sheets as handed in: staff of a department see their own department's (the service says so). */
+  read: { roles: [Role.EMPLOYEE, Role.DEPARTMENT_HEAD, Role.COORDINATOR, Role.GENERAL_MANAGER, Role.ADMIN] },
 });
 
 /** Roles that hand in any department's sheet (the coordinator keys in paper sheets); a head hands in their own. */

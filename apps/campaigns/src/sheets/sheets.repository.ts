@@ -1,32 +1,64 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { Tx } from '@crm/database';
 import { MeetingLockEntity } from '../invitations/meeting-lock.entity';
+import { SpeakerReservationEntity } from '../invitations/speaker-reservation.entity';
 import { ClaimOutcome, ReconciliationEntity, SheetClaimEntity, SheetEntity } from './sheet.entities';
+
+/** A joint meeting the sheet-cutoff sweep still has days to reconcile of (createdAt: when it was scheduled). */
+export interface OpenJointMeeting {
+  id: string;
+  date: string;
+  slot: 'AFTERNOON' | 'EVENING';
+  departmentIds: string[];
+  createdAt: Date;
+}
 
 /** Every query of daily sheets, claims, locks, reconciliations and sheet fines. Set-based: one statement per step. */
 @Injectable()
 export class SheetsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async hasOnTimeSheetFor(tx: Tx, meetingId: string, departmentId: string, day: string): Promise<boolean> {
-    return tx.exists(SheetEntity, { where: { meetingId, departmentId, forDay: day, late: false } });
-  }
-
   /** Serialises one department's sheets for one meeting until the transaction ends. */
   async lockDepartmentSheets(tx: Tx, meetingId: string, departmentId: string): Promise<void> {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sheet:${meetingId}:${departmentId}`]);
   }
 
-  /** Inserts the sheet; null when the department already has one for that day (the unique key decides). */
-  async insertSheet(tx: Tx, s: Omit<SheetEntity, 'id'>): Promise<string | null> {
+  /** Inserts the sheet (a department may hand in several a day: supplementary sheets, J-3); answers its id. */
+  async insertSheet(tx: Tx, s: Omit<SheetEntity, 'id'>): Promise<string> {
     const rows: { id: string }[] = await tx.query(
-      `INSERT INTO sheets (meeting_id, department_id, submitted_by, submitted_at, for_day, effective_day, late, customer_ids, planned_customer_ids)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT ON CONSTRAINT sheets_one_per_department_day DO NOTHING RETURNING id`,
-      [s.meetingId, s.departmentId, s.submittedBy, s.submittedAt, s.forDay, s.effectiveDay, s.late, s.customerIds, s.plannedCustomerIds],
+      `INSERT INTO sheets (meeting_id, department_id, submitted_by, submitted_at, for_day, effective_day, late, customer_ids, planned_customer_ids, speaker_customer_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [s.meetingId, s.departmentId, s.submittedBy, s.submittedAt, s.forDay, s.effectiveDay, s.late, s.customerIds, s.plannedCustomerIds, s.speakerCustomerIds],
     );
-    return rows[0]?.id ?? null;
+    return rows[0].id;
+  }
+
+  /** J-12: reserves the speakers nobody holds yet to the department; answers the holder of every listed customer. */
+  async reserveSpeakers(tx: Tx, r: { meetingId: string; departmentId: string; sheetId: string; customerIds: string[]; at: Date }): Promise<Map<string, string>> {
+    if (!r.customerIds.length) return new Map();
+    await tx.query(
+      `INSERT INTO speaker_reservations (meeting_id, customer_id, department_id, sheet_id, reserved_at)
+       SELECT $1, c, $2, $3, $4 FROM unnest($5::uuid[]) AS c
+       ON CONFLICT (meeting_id, customer_id) DO NOTHING`,
+      [r.meetingId, r.departmentId, r.sheetId, r.at, r.customerIds],
+    );
+    return this.speakerHolders(tx, r.meetingId, r.customerIds);
+  }
+
+  /** J-12: the department holding each of these customers as a speaker, by customer (those reserved only). */
+  async speakerHolders(tx: Tx, meetingId: string, customerIds: string[]): Promise<Map<string, string>> {
+    if (!customerIds.length) return new Map();
+    const rows = await tx.find(SpeakerReservationEntity, { where: { meetingId, customerId: In(customerIds) } });
+    return new Map(rows.map((r) => [r.customerId, r.departmentId]));
+  }
+
+  /** The sheets of a meeting handed in for `day` (all days when none), of one department or all, in the order handed in. */
+  listSheets(meetingId: string, filter: { day?: string; departmentId?: string }): Promise<SheetEntity[]> {
+    return this.dataSource.getRepository(SheetEntity).find({
+      where: { meetingId, ...(filter.day ? { forDay: filter.day } : {}), ...(filter.departmentId ? { departmentId: filter.departmentId } : {}) },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+    });
   }
 
   /** Takes the lock for every listed customer nobody holds yet; answers the customers this sheet locked. */
@@ -92,8 +124,9 @@ export class SheetsRepository {
     return tx.find(SheetClaimEntity, { where: { meetingId, effectiveDay: day, outcome: ClaimOutcome.LOST } });
   }
 
+  /** The sheets a day's reconciliation shows: those handed in for the day, and those whose customers count for it (late ones of the day before). */
   sheetsFor(tx: Tx, meetingId: string, day: string): Promise<SheetEntity[]> {
-    return tx.find(SheetEntity, { where: { meetingId, forDay: day } });
+    return tx.find(SheetEntity, { where: [{ meetingId, forDay: day }, { meetingId, effectiveDay: day }], order: { submittedAt: 'ASC', id: 'ASC' } });
   }
 
   /** Claims the day's reconciliation; false when it was made already (the key makes it once, J-8). */
@@ -124,17 +157,19 @@ export class SheetsRepository {
   }
 
   /**
-   * Joint meetings whose window has opened and that still have a day without its reconciliation, however long
-   * ago: a sweep that was down for days catches up (J-8) instead of losing those days and their fines.
+   * Joint meetings whose window has opened and whose meeting day (the last obligation day, reconciled last) is not
+   * reconciled yet, however long ago: a sweep that was down for days catches up (J-8) instead of losing those days
+   * and their fines. A meeting scheduled on its own day after the J-6 deadline owes no sheet at all (J-3) and is left out.
    */
-  async openJointMeetings(untilDay: string, obligationDays: number): Promise<{ id: string; date: string; slot: 'AFTERNOON' | 'EVENING'; departmentIds: string[] }[]> {
+  async openJointMeetings(untilDay: string, deadlines: { afternoon: string; evening: string; tz: string }): Promise<OpenJointMeeting[]> {
     return this.dataSource.query(
-      `SELECT m.id, to_char(m.date, 'YYYY-MM-DD') AS date, m.slot, m.department_ids AS "departmentIds"
+      `SELECT m.id, to_char(m.date, 'YYYY-MM-DD') AS date, m.slot, m.department_ids AS "departmentIds", m.created_at AS "createdAt"
          FROM meetings m
         WHERE cardinality(m.department_ids) > 1 AND m.date <= $1
-          AND (SELECT count(*) FROM reconciliations r WHERE r.meeting_id = m.id) < $2
+          AND NOT EXISTS (SELECT 1 FROM reconciliations r WHERE r.meeting_id = m.id AND r.day = m.date)
+          AND m.created_at < ((to_char(m.date, 'YYYY-MM-DD') || ' ' || CASE m.slot WHEN 'AFTERNOON' THEN $2 ELSE $3 END)::timestamp AT TIME ZONE $4)
         ORDER BY m.date, m.id`,
-      [untilDay, obligationDays],
+      [untilDay, deadlines.afternoon, deadlines.evening, deadlines.tz],
     );
   }
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ReconciliationEntity } from './sheet.entities';
+import { ReconciliationEntity, SheetEntity } from './sheet.entities';
 
 /** Another department held the customer first (J-4). */
 export class HeldByOtherView {
@@ -44,6 +44,62 @@ export class SheetReceiptView {
   /** Customers claimed by a late sheet, settled at the reconciliation of the effective day. */
   @ApiProperty({ type: [String], format: 'uuid', description: 'Customers claimed by a late sheet, settled at the reconciliation of the effective day' })
   pending: string[];
+
+  /** J-12: the speakers this sheet reserved to the department for the meeting. */
+  @ApiProperty({ type: [String], format: 'uuid', description: 'J-12: the speakers this sheet reserved to the department for the meeting' })
+  speakers: string[];
+}
+
+/** A sheet as handed in (J-3): several a day when the department handed in supplementary sheets. */
+export class SheetView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  meetingId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  departmentId: string;
+
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'Who handed it in' })
+  submittedBy: string | null;
+
+  @ApiProperty({ example: '2026-03-01T09:00:00.000Z', description: 'ISO 8601 instant' })
+  submittedAt: string;
+
+  @ApiProperty({ example: '2026-03-01', description: 'The obligation day it was handed in for (J-7)' })
+  forDay: string;
+
+  @ApiProperty({ example: '2026-03-01', description: 'The day its customers count for (J-4)' })
+  effectiveDay: string;
+
+  @ApiProperty({ description: "Handed in after the day's deadline" })
+  late: boolean;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: "The department's confirmed invitations it lists" })
+  customerIds: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Planned invitations for the next day' })
+  plannedCustomerIds: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'J-12: the customers it lines up to speak or lead others' })
+  speakerCustomerIds: string[];
+}
+
+export function sheetView(s: SheetEntity): SheetView {
+  return {
+    id: s.id,
+    meetingId: s.meetingId,
+    departmentId: s.departmentId,
+    submittedBy: s.submittedBy,
+    submittedAt: new Date(s.submittedAt).toISOString(),
+    forDay: s.forDay,
+    effectiveDay: s.effectiveDay,
+    late: s.late,
+    customerIds: s.customerIds,
+    plannedCustomerIds: s.plannedCustomerIds,
+    speakerCustomerIds: s.speakerCustomerIds,
+  };
 }
 
 /** J-8: the reconciliation of one meeting day and its report. */

@@ -36,4 +36,16 @@ export class UnderServedService {
     if (!owner) return null;
     return { customerId, ownerId: owner.ownerId, departmentId: owner.departmentId, underServed: verdict?.underServed ?? false };
   }
+
+  /**
+   * `find`, reading your writes: a customer registered a moment ago may not have reached campaigns yet, so before
+   * answering null this waits (CustomerOwnerships.awaitKnown) for customers' event. Never inside a transaction.
+   */
+  async findAwaiting(customerId: string): Promise<KnownCustomer | null> {
+    if (!isUUID(customerId)) return null;
+    const known = await this.find(customerId);
+    if (known) return known;
+    await this.ownerships.awaitKnown(customerId);
+    return this.find(customerId);
+  }
 }

@@ -103,3 +103,28 @@ export const takeoverReported = defineEvent<TakeoverReported>()({
   description:
     "V-2: an employee invited another department's under-served customer; the resource director decides whether the customer moves to them.",
 });
+
+export interface SaleCreditMoved {
+  saleId: Uuid;
+  meetingId: Uuid;
+  customerId: Uuid;
+  amountFen: Fen;
+  /** What refunds had taken back when the credit moved. */
+  refundedFen: Fen;
+  fromEmployeeId: Uuid;
+  fromDepartmentId: Uuid;
+  toEmployeeId: Uuid;
+  toDepartmentId: Uuid;
+  /** The J-11 dispute whose ruling moved it. */
+  disputeId: Uuid;
+  movedAt: IsoInstant;
+}
+
+export const saleCreditMoved = defineEvent<SaleCreditMoved>()({
+  name: 'sale.credit_moved',
+  version: 1,
+  producers: ['campaigns'],
+  consumers: [],
+  description:
+    "J-11: a ruling awarded the disputed customer to another department (and employee): the credit of the customer's sales at that meeting moved to the award.",
+});

@@ -141,6 +141,7 @@ describe('event catalogue', () => {
         'meeting.attended',
         'sale.recorded',
         'sale.refunded',
+        'sale.credit_moved',
         'takeover.reported',
         'complaint.filed',
         'complaint.resolved',

@@ -1,5 +1,5 @@
 import { apiKeyIssued, apiKeyRevoked } from './api-keys.events';
-import { meetingAttended, outreachRecorded, saleRecorded, saleRefunded, takeoverReported } from './campaigns.events';
+import { meetingAttended, outreachRecorded, saleCreditMoved, saleRecorded, saleRefunded, takeoverReported } from './campaigns.events';
 import { complaintBreached, complaintFiled, complaintReopened, complaintResolved } from './complaints.events';
 import {
   customerAssigned,
@@ -30,6 +30,7 @@ const DEFINITIONS = [
   meetingAttended,
   saleRecorded,
   saleRefunded,
+  saleCreditMoved,
   takeoverReported,
   complaintFiled,
   complaintResolved,

@@ -12,8 +12,9 @@ function claim(sheetId: string, departmentId: string, effectiveDay: string, late
 }
 
 /** A claim from a sheet handed in at `local`, classified by the J-3 rules. */
-function submitted(sheetId: string, departmentId: string, local: string, onTimeDays: string[] = []): SheetClaim {
-  const v = classifySubmission({ submittedAt: sh(local), meeting, departmentHasOnTimeSheetFor: (d) => onTimeDays.includes(d) }, config);
+/** `_onTimeDays`: the department's earlier on-time sheets; since supplementary sheets (J-3) they change nothing. */
+function submitted(sheetId: string, departmentId: string, local: string, _onTimeDays: string[] = []): SheetClaim {
+  const v = classifySubmission({ submittedAt: sh(local), meeting }, config);
   if (v.kind !== 'ACCEPTED') throw new Error(`not accepted: ${v.kind}`);
   return { sheetId, departmentId, effectiveDay: v.effectiveDay, late: v.late, submittedAt: sh(local) };
 }
@@ -81,11 +82,11 @@ describe('settleClaims (J-4, J-5)', () => {
     expect(settleClaims([lateA, onTimeB], onTimeB).winner.departmentId).toBe('B');
   });
 
-  it('an early sheet for D+1 (second sheet after the cutoff) is on time and keeps its submission order', () => {
-    const earlyA = submitted('a', 'A', '2026-03-05T18:30', ['2026-03-05']); // early for 03-06
+  it('a supplementary sheet after the cutoff (J-3) is late for D+1 even after an on-time sheet: an on-time sheet of D+1 beats it', () => {
+    const supplementA = submitted('a', 'A', '2026-03-05T18:30', ['2026-03-05']); // a late supplement of 03-05, effective 03-06
     const onTimeB = submitted('b', 'B', '2026-03-06T08:00');
-    expect(earlyA).toMatchObject({ effectiveDay: '2026-03-06', late: false });
-    expect(ids(settleClaims([onTimeB, earlyA]))).toEqual({ winner: 'a', losers: [['b', 'EARLIER_SUBMISSION']] });
+    expect(supplementA).toMatchObject({ effectiveDay: '2026-03-06', late: true });
+    expect(ids(settleClaims([onTimeB, supplementA]))).toEqual({ winner: 'b', losers: [['a', 'ON_TIME_BEATS_LATE']] });
   });
 
   it.each<[string, SheetClaim[], string, [string, ClaimLossReason][]]>([

@@ -13,14 +13,7 @@ function handIn(submissions: [departmentId: string, local: string][]): SheetReco
   const records: SheetRecord[] = [];
   const ordered = [...submissions].sort((a, b) => sh(a[1]).getTime() - sh(b[1]).getTime());
   for (const [departmentId, local] of ordered) {
-    const v = classifySubmission(
-      {
-        submittedAt: sh(local),
-        meeting,
-        departmentHasOnTimeSheetFor: (day) => records.some((r) => r.departmentId === departmentId && r.forDay === day && !r.late),
-      },
-      config,
-    );
+    const v = classifySubmission({ submittedAt: sh(local), meeting }, config);
     if (v.kind === 'ACCEPTED') records.push({ departmentId, forDay: v.forDay, late: v.late });
   }
   return records;
@@ -49,8 +42,9 @@ describe('sheetFines (J-7)', () => {
       ['B', '2026-03-08T11:00:00.000'],
       ['B', '2026-03-09T08:00:00.000'],
       ['B', '2026-03-10T10:00:00.000'], // closed: too late for the meeting day, recorded nowhere
-      // C: 03-03 at exactly 18:00 (late), 03-05 twice (the second, after 18:00, is 03-06's sheet early),
-      // 03-07's sheet brought the next morning (so it is 03-08's, and 03-07 is missing), 03-09 at the last ms.
+      // C: 03-03 at exactly 18:00 (late), 03-05 twice (the second, after 18:00, is a late supplement of 03-05 and
+      // never takes the place of 03-06's own sheet, J-3: 03-06 is missing), 03-07's sheet brought the next
+      // morning (so it is 03-08's, and 03-07 is missing), 03-09 at the last ms.
       ['C', '2026-03-03T18:00:00.000'],
       ['C', '2026-03-04T09:00:00.000'],
       ['C', '2026-03-05T10:00:00.000'],
@@ -66,7 +60,7 @@ describe('sheetFines (J-7)', () => {
       expect(statusTable(fines)).toEqual({
         A: ['ON_TIME', 'ON_TIME', 'ON_TIME', 'ON_TIME', 'ON_TIME', 'ON_TIME', 'ON_TIME', 'ON_TIME'],
         B: ['ON_TIME', 'LATE', 'ON_TIME', 'ON_TIME', 'MISSING', 'ON_TIME', 'ON_TIME', 'MISSING'],
-        C: ['LATE', 'ON_TIME', 'ON_TIME', 'ON_TIME', 'MISSING', 'ON_TIME', 'ON_TIME', 'ON_TIME'],
+        C: ['LATE', 'ON_TIME', 'ON_TIME', 'MISSING', 'MISSING', 'ON_TIME', 'ON_TIME', 'ON_TIME'],
         D: ['MISSING', 'MISSING', 'MISSING', 'MISSING', 'MISSING', 'MISSING', 'MISSING', 'MISSING'],
       });
     });
@@ -75,7 +69,7 @@ describe('sheetFines (J-7)', () => {
       expect(fines.byDepartment).toEqual([
         { departmentId: 'A', fines: 0, totalFen: 0 },
         { departmentId: 'B', fines: 3, totalFen: 3000 },
-        { departmentId: 'C', fines: 2, totalFen: 2000 },
+        { departmentId: 'C', fines: 3, totalFen: 3000 },
         { departmentId: 'D', fines: 8, totalFen: 8000 },
       ]);
       for (const v of fines.verdicts) expect(v.fineFen).toBe(v.status === 'ON_TIME' ? 0 : SHEET_FINE_FEN);
@@ -95,9 +89,9 @@ describe('sheetFines (J-7)', () => {
     it.each<[string, number[]]>([
       ['2026-03-02T23:00:00.000', [0, 0, 0, 0]],
       ['2026-03-03T18:00:00.000', [0, 0, 1, 1]],
-      ['2026-03-07T18:00:00.000', [0, 2, 2, 5]],
-      ['2026-03-10T09:59:59.999', [0, 2, 2, 7]],
-      ['2026-03-10T10:00:00.000', [0, 3, 2, 8]],
+      ['2026-03-07T18:00:00.000', [0, 2, 3, 5]],
+      ['2026-03-10T09:59:59.999', [0, 2, 3, 7]],
+      ['2026-03-10T10:00:00.000', [0, 3, 3, 8]],
     ])('counts only days already due: at %s fines are %j', (local, expected) => {
       const due = daysToReconcile(meeting, sh(local), config).map((d) => d.day);
       expect(sheetFines(due, ['A', 'B', 'C', 'D'], records).byDepartment.map((d) => d.fines)).toEqual(expected);

@@ -3,9 +3,10 @@
  * 不交一次,罚该部负责人10元").
  *
  * For each obligation day and participating department: ON_TIME if the department has an on-time sheet
- * for that day (forDay = day), else LATE if it has a late one, else MISSING. Each LATE or MISSING is one
- * fine of SHEET_FINE_FEN for the department head. Pass only the days whose deadline has passed
- * (`daysToReconcile`): sheets for other days (e.g. tomorrow's sheet handed in early) are ignored.
+ * for that day (forDay = day; with supplementary sheets, any one of them), else LATE if it has a late one,
+ * else MISSING. Each LATE or MISSING is one fine of SHEET_FINE_FEN for the department head. Pass only the
+ * obligation days whose deadline has passed (`daysToReconcile`: never a day before the meeting was
+ * scheduled, J-3); sheets for other days are ignored.
  */
 
 /** J-7: 10 yuan, in fen. */

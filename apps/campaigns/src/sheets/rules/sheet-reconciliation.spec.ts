@@ -70,3 +70,19 @@ describe('daysToReconcile (J-8)', () => {
     expect(reconciliationDue(afternoon, '2026-03-08', now, config)).toBe(false);
   });
 });
+
+describe('a meeting scheduled inside its window (J-3, J-7)', () => {
+  // The case a user found: scheduled two days ahead, fined for the five days before it existed.
+  const late: SheetMeeting = { ...afternoon, scheduledAt: sh('2026-03-08T11:00:00.000') };
+
+  it('reconciles no day before the meeting was scheduled', () => {
+    expect(daysToReconcile(late, sh('2026-03-08T18:00:00.000'), config).map((d) => d.day)).toEqual(['2026-03-08']);
+    expect(reconciliationDue(late, '2026-03-07', sh('2026-03-08T18:00:00.000'), config)).toBe(false);
+    expect(reconciliationDue(late, '2026-03-08', sh('2026-03-08T18:00:00.000'), config)).toBe(true);
+  });
+
+  it('owes nothing for the day it was scheduled after 18:00', () => {
+    const evening18: SheetMeeting = { ...afternoon, scheduledAt: sh('2026-03-08T18:00:00.000') };
+    expect(daysToReconcile(evening18, sh('2026-03-10T10:00:00.000'), config).map((d) => d.day)).toEqual(['2026-03-09', '2026-03-10']);
+  });
+});

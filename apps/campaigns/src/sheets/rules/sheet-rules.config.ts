@@ -9,8 +9,13 @@ import { assertMeetingDay, MeetingDay, MeetingDayDeadlines } from '../../meeting
 
 export type MeetingSlot = MeetingDay['slot'];
 
-/** The part of a meeting (J-1) the sheet rules look at. `date` is a 'YYYY-MM-DD' business date. */
-export type SheetMeeting = MeetingDay;
+/**
+ * The part of a meeting (J-1) the sheet rules look at. `date` is a 'YYYY-MM-DD' business date; `scheduledAt`, when
+ * known, is the instant the meeting was scheduled (J-3/J-7: no obligation day before the meeting existed).
+ */
+export interface SheetMeeting extends MeetingDay {
+  scheduledAt?: Date;
+}
 
 export interface SheetRulesConfig extends MeetingDayDeadlines {
   /** J-3: sheets are due on each of the `windowDays` days before the meeting (and on the meeting day, J-6). */

@@ -5,13 +5,14 @@
  * - before 00:00 of M - windowDays: TOO_EARLY (J-3: the window is the week before the meeting);
  * - at or after the meeting-day deadline: CLOSED (J-6: nothing new after it);
  * - strictly before D's deadline (18:00, or the J-6 deadline on M): D's sheet, on time;
- * - at or after D's 18:00 cutoff (only possible for D < M): "每晚6点后再邀约算作第二天邀约", it counts for the
- *   next day (effectiveDay = D+1). If the department has no on-time sheet for D yet it is D's sheet handed
- *   in late (forDay = D, late); if it has one, it is D+1's sheet handed in early (forDay = D+1, on time).
- *   On M-1 the effective day is M, which is inside the window, so that is accepted too.
+ * - at or after D's 18:00 cutoff (only possible for D < M): "每晚6点后再邀约算作第二天邀约", its customers count
+ *   for the next day (effectiveDay = D+1), and it is a sheet of D handed in late (forDay = D, late), whether
+ *   or not the department handed in an on-time sheet for D already: a department may hand in supplementary
+ *   sheets for a day, and a late one never takes the place of the next day's own sheet (J-3). J-7 counts D as
+ *   on time when any on-time sheet exists for it. On M-1 the effective day is M, inside the window.
  *
  * A sheet is always placed by the date it is handed in: a sheet for D handed in the next morning is D+1's
- * sheet (and D's stays missing, J-7). The caller records which sheets are on time; this stays pure.
+ * sheet (and D's stays missing, J-7).
  */
 import { addDays, businessDate } from '@crm/clock';
 import { SheetMeeting, SheetRulesConfig } from './sheet-rules.config';
@@ -20,8 +21,6 @@ import { meetingDayDeadline, sheetDeadline, windowOpensAt } from './sheet-window
 export interface SubmissionInput {
   submittedAt: Date;
   meeting: SheetMeeting;
-  /** Whether the department already has an on-time sheet whose forDay is `day`. */
-  departmentHasOnTimeSheetFor: (day: string) => boolean;
 }
 
 export type SubmissionVerdict =
@@ -51,8 +50,6 @@ export function classifySubmission(input: SubmissionInput, config: SheetRulesCon
   // J-3 / J-6: strictly before D's deadline it is D's sheet, on time.
   if (at < sheetDeadline(meeting, d, config).getTime()) return { kind: 'ACCEPTED', forDay: d, effectiveDay: d, late: false };
 
-  // Here D < M (on M, at/after the deadline was CLOSED above). J-3: after 18:00 it counts for the next day.
-  const next = addDays(d, 1);
-  if (!input.departmentHasOnTimeSheetFor(d)) return { kind: 'ACCEPTED', forDay: d, effectiveDay: next, late: true };
-  return { kind: 'ACCEPTED', forDay: next, effectiveDay: next, late: false };
+  // Here D < M (on M, at/after the deadline was CLOSED above). J-3: after 18:00 it counts for the next day, late.
+  return { kind: 'ACCEPTED', forDay: d, effectiveDay: addDays(d, 1), late: true };
 }

@@ -1,5 +1,5 @@
 import { SheetMeeting, sheetRulesConfig } from './sheet-rules.config';
-import { firstSheetDay, isSheetDay, meetingDayDeadline, sheetDays, sheetDeadline, windowOpensAt } from './sheet-window';
+import { firstSheetDay, isObligationDay, isSheetDay, meetingDayDeadline, sheetDays, sheetDeadline, windowOpensAt } from './sheet-window';
 
 const TZ = 'Asia/Shanghai';
 const config = sheetRulesConfig({ tz: TZ });
@@ -89,5 +89,38 @@ describe('window edges', () => {
 
   it.each([['2026-03-02'], ['2026-03-11']])('has no deadline on %s (outside the window)', (day) => {
     expect(() => sheetDeadline(afternoon, day, config)).toThrow(RangeError);
+  });
+});
+
+describe('obligation days never start before the meeting exists (J-3, J-7)', () => {
+  const scheduled = (local: string, slot: SheetMeeting['slot'] = 'AFTERNOON'): SheetMeeting => ({ date: '2026-03-10', slot, scheduledAt: new Date(`${local}+08:00`) });
+  const days = (meeting: SheetMeeting) => sheetDays(meeting, config).map((d) => d.day);
+
+  it.each<[string, string, string[]]>([
+    ['before the window: the whole window', '2026-03-01T09:00:00.000', ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10']],
+    ['two days ahead at 09:00: from that day', '2026-03-08T09:00:00.000', ['2026-03-08', '2026-03-09', '2026-03-10']],
+    ['two days ahead at 17:59:59.999: that day still owes a sheet', '2026-03-08T17:59:59.999', ['2026-03-08', '2026-03-09', '2026-03-10']],
+    ['two days ahead at 18:00: from the next day', '2026-03-08T18:00:00.000', ['2026-03-09', '2026-03-10']],
+    ['on M at 09:59 for an afternoon meeting: M only', '2026-03-10T09:59:00.000', ['2026-03-10']],
+    ['on M at 10:00 for an afternoon meeting: none', '2026-03-10T10:00:00.000', []],
+  ])('scheduled %s', (_label, local, expected) => {
+    expect(days(scheduled(local))).toEqual(expected);
+  });
+
+  it('reads the 18:00 of the scheduling day in the company zone', () => {
+    // 10:00 UTC on 03-08 is 18:00 in Shanghai.
+    expect(days({ date: '2026-03-10', slot: 'AFTERNOON', scheduledAt: new Date('2026-03-08T09:59:59.999Z') })[0]).toBe('2026-03-08');
+    expect(days({ date: '2026-03-10', slot: 'AFTERNOON', scheduledAt: new Date('2026-03-08T10:00:00.000Z') })[0]).toBe('2026-03-09');
+  });
+
+  it('keeps the window days as sheet days: a sheet may still be handed in on them', () => {
+    const late = scheduled('2026-03-08T18:30:00.000');
+    expect(isSheetDay(late, '2026-03-08', config)).toBe(true);
+    expect(isObligationDay(late, '2026-03-08', config)).toBe(false);
+    expect(isObligationDay(late, '2026-03-09', config)).toBe(true);
+  });
+
+  it('rejects an invalid scheduling instant', () => {
+    expect(() => isObligationDay({ ...afternoon, scheduledAt: new Date('nope') }, '2026-03-09', config)).toThrow(RangeError);
   });
 });

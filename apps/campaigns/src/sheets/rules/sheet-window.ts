@@ -53,12 +53,27 @@ export function sheetDeadline(meeting: SheetMeeting, day: string, config: SheetR
   return day === meeting.date ? meetingDayDeadline(meeting, config) : zonedInstant(day, config.dailyCutoff, config.tz);
 }
 
-/** J-3/J-6: the obligation days in date order, M - windowDays first, M last, each with its deadline. */
+/**
+ * J-3/J-7: whether a window day is also an obligation day: the meeting existed before that day's deadline. The
+ * window never starts before the meeting exists: a meeting scheduled at 09:00 on D owes D's sheet, one scheduled
+ * at or after D's 18:00 cutoff owes sheets from D+1 (and one scheduled on M after the J-6 deadline owes none).
+ * A meeting without `scheduledAt` owes the whole window.
+ */
+export function isObligationDay(meeting: SheetMeeting, day: string, config: SheetRulesConfig): boolean {
+  if (!isSheetDay(meeting, day, config)) return false;
+  if (!meeting.scheduledAt) return true;
+  const scheduled = meeting.scheduledAt.getTime();
+  if (Number.isNaN(scheduled)) throw new RangeError('scheduledAt is not a valid instant');
+  return scheduled < sheetDeadline(meeting, day, config).getTime();
+}
+
+/** J-3/J-6/J-7: the obligation days in date order (M - windowDays, or the day the meeting was scheduled, first; M last), each with its deadline. */
 export function sheetDays(meeting: SheetMeeting, config: SheetRulesConfig): SheetDay[] {
   const first = firstSheetDay(meeting, config);
   const days: SheetDay[] = [];
   for (let i = 0; i <= config.windowDays; i++) {
     const day = addDays(first, i);
+    if (!isObligationDay(meeting, day, config)) continue;
     days.push({ day, deadline: sheetDeadline(meeting, day, config), meetingDay: day === meeting.date });
   }
   return days;
