@@ -103,6 +103,7 @@ async function compileTimeChecks(manager: EntityManager, rewards: EventConsumer<
       | 'customer.registered'
       | 'customer.assigned'
       | 'customer.transferred'
+      | 'customer.erased'
       | 'meeting.attended'
       | 'sale.recorded'
       | 'sale.refunded'
@@ -137,6 +138,7 @@ describe('event catalogue', () => {
         'customer.assigned',
         'customer.transferred',
         'customer.stage_changed',
+        'customer.erased',
         'outreach.recorded',
         'meeting.attended',
         'sale.recorded',

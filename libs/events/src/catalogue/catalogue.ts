@@ -3,6 +3,7 @@ import { meetingAttended, outreachRecorded, saleCreditMoved, saleRecorded, saleR
 import { complaintBreached, complaintFiled, complaintReopened, complaintResolved } from './complaints.events';
 import {
   customerAssigned,
+  customerErased,
   customerRegistered,
   customerStageChanged,
   customerTransferred,
@@ -26,6 +27,7 @@ const DEFINITIONS = [
   customerAssigned,
   customerTransferred,
   customerStageChanged,
+  customerErased,
   outreachRecorded,
   meetingAttended,
   saleRecorded,

@@ -113,3 +113,19 @@ export const customerStageChanged = defineEvent<CustomerStageChanged>()({
   consumers: ['service-visits'],
   description: 'A customer moved between S-1 stages; service-visits plans return visits by stage (V-3).',
 });
+
+export interface CustomerErased {
+  customerId: Uuid;
+  /** Who asked for it, as audit lines name actors (`employee:<id>`). The reason stays in customers' audit. */
+  erasedBy: string;
+  erasedAt: IsoInstant;
+}
+
+export const customerErased = defineEvent<CustomerErased>()({
+  name: 'customer.erased',
+  version: 1,
+  producers: ['customers'],
+  consumers: ['campaigns', 'rewards', 'complaints', 'service-visits'],
+  description:
+    "P-3: the customer's personal data was erased in customers; every service removes or anonymises what it holds of them (notes, readings, comments, descriptions), keeping ledgers, fines and sales with their amounts under the id.",
+});
