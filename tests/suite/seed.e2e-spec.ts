@@ -158,8 +158,9 @@ describe('npm run seed (suite)', () => {
     expect(first.stdout).toContain(`check-ins with a referrer: ${DEMO_REFERRALS.length} created, 0 already there`);
     expect(first.stdout).toContain(`sales: ${DEMO_REFERRALS.length} created, 0 already there`);
     expect(first.stdout).toContain('refunds: 1 created, 0 already there');
-    // 一部 and 二部 handed in no sheet on any of the window's 8 days (7 before the meeting and its own).
-    expect(first.stdout).toContain('daily-sheet fines (J-7): 16 imposed');
+    // 一部 and 二部 handed in no sheet on the meeting's day. The seed schedules the meeting on that day (the clock moved
+    // there), and the window never starts before the meeting exists (J-3, J-7): one obligation day each.
+    expect(first.stdout).toContain('daily-sheet fines (J-7): 2 imposed');
     expect(first.stdout).toContain(`complaints: ${DEMO_COMPLAINTS.length} created, 0 already there`);
     expect(first.stdout).toContain('complaint resolutions: 2 created, 0 already there');
     expect(first.stdout).toMatch(/an open complaint is due \d{4}-\d\d-\d\dT/);
@@ -243,14 +244,14 @@ describe('npm run seed (suite)', () => {
     const heads = afterFirst.departments.filter((d) => d.code === 'D1' || d.code === 'D2').map((d) => d.headId);
     const fines = await eventually(
       () => api.rest('GET', '/api/v1/fines?limit=100', { headers: auth }),
-      (res) => res.body.items?.filter((f: { rule: string }) => f.rule === 'J-7').length >= 16,
+      (res) => res.body.items?.filter((f: { rule: string }) => f.rule === 'J-7').length >= 2,
     );
     expect(fines.status).toBe(200);
     // The complaints' fines (C-2, C-3) are in the same ledger; the sheets' are J-7.
     const items = (fines.body.items as { employeeId: string; rule: string; amountFen: number }[]).filter((f) => f.rule === 'J-7');
-    expect(items).toHaveLength(16);
+    expect(items).toHaveLength(2);
     expect(new Set(items.map((f) => `${f.rule} ${f.amountFen}`))).toEqual(new Set(['J-7 1000']));
-    for (const head of heads) expect(items.filter((f) => f.employeeId === head)).toHaveLength(8);
+    for (const head of heads) expect(items.filter((f) => f.employeeId === head)).toHaveLength(1);
   });
 
   it('files complaints of different causes and channels about the owners, two resolved with a note and one open within its 72 hours (C-1, C-4, C-5)', () => {

@@ -2,7 +2,8 @@
  * Rewards demo data, through the gateway like the rest of the seed: a joint meeting of 一部 and 二部 held a week
  * ago, where six demo customers came brought by a customer of theirs (J-9) and bought (J-10), one of them
  * returning part of it. Rewards turns that into the referrers' points (R-1, R-2, one reversal); the departments
- * handed in no daily sheets, so the sheet-cutoff sweep fines both heads for every day of the window (J-7, R-4).
+ * handed in no daily sheets, so the sheet-cutoff sweep fines both heads for every day of the window (J-7, R-4): the
+ * meeting is planned on its own day, and the window never starts before the meeting exists, so that is one day each.
  *
  * Check-ins are only taken on the meeting day and meetings only planned for today or later, so the suite's
  * clock (outside production only) is moved to that day for the step and returned to real time after it.
