@@ -10,6 +10,7 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { OutreachModule } from './outreach/outreach.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { PitchesModule } from './pitches/pitches.module';
 import { SalesModule } from './sales/sales.module';
 import { UnderServedModule } from './under-served/under-served.module';
@@ -34,6 +35,7 @@ export class AppModule {
         SalesModule,
         DisputesModule,
         PitchesModule,
+        PersonalDataModule,
       ],
       providers: [{ provide: CAMPAIGNS_OPTIONS, useValue: { tz: config.BUSINESS_TZ, sheetRules: sheetRulesConfig({ tz: config.BUSINESS_TZ, windowDays: config.SHEET_WINDOW_DAYS }), sheetCutoffCron: config.SHEET_CUTOFF_CRON } }],
       exports: [CAMPAIGNS_OPTIONS],

@@ -4,6 +4,7 @@ import { ComplaintsOptionsModule } from './complaints-options';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { ComplaintsConfig } from './config';
 import { complaintsDatabase } from './database/complaints-database';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { SlaModule } from './sla/sla.module';
 
 /** Wiring only: the complaints service's code lives by capability in the folders beside this file. */
@@ -18,6 +19,7 @@ export class AppModule {
         ComplaintsOptionsModule.forRoot(config),
         ComplaintsModule,
         SlaModule,
+        PersonalDataModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { CustomersConfig } from './config';
 import { CustomersModule } from './customers/customers.module';
 import { customersDatabase } from './database/customers-database';
 import { OrganisationModule } from './organisation/organisation.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { TakeoversModule } from './takeovers/takeovers.module';
 import { TransfersModule } from './transfers/transfers.module';
 
@@ -30,6 +31,7 @@ export class AppModule {
         TransfersModule,
         TakeoversModule,
         AuditModule,
+        PersonalDataModule,
         AccessModule.forRoot({ devTokens: !production }),
       ],
     };

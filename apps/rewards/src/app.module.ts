@@ -5,6 +5,7 @@ import { CustomersModule } from './customers/customers.module';
 import { rewardsDatabase } from './database/rewards-database';
 import { FinesModule } from './fines/fines.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { PointsModule } from './points/points.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RewardsOptionsModule } from './rewards-options';
@@ -24,6 +25,7 @@ export class AppModule {
         ReferralsModule,
         PointsModule,
         FinesModule,
+        PersonalDataModule,
       ],
     };
   }

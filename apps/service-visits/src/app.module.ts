@@ -3,6 +3,7 @@ import { serviceFoundation } from '@crm/service-kit';
 import { AdequacyModule } from './adequacy/adequacy.module';
 import { ServiceVisitsConfig } from './config';
 import { serviceVisitsDatabase } from './database/service-visits-database';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { ServiceRecordsModule } from './service-records/service-records.module';
 import { SERVICE_VISITS_OPTIONS, ServiceVisitsOptions } from './service-visits-options';
 import { SurveysModule } from './surveys/surveys.module';
@@ -33,6 +34,7 @@ export class AppModule {
         VisitPlansModule,
         ServiceRecordsModule,
         SurveysModule,
+        PersonalDataModule,
       ],
       providers: [{ provide: SERVICE_VISITS_OPTIONS, useValue: options }],
       exports: [SERVICE_VISITS_OPTIONS],

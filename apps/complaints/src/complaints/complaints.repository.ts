@@ -104,6 +104,35 @@ export class ComplaintsRepository {
     return this.dataSource.getRepository(ComplaintActionEntity).find({ where: { complaintId: In([...complaintIds]) }, order: { recordedAt: 'ASC', id: 'ASC' } });
   }
 
+  /** The fines of each complaint, oldest first (one query for a customer's export, P-3). */
+  finesOfComplaints(complaintIds: readonly string[]): Promise<ComplaintFineEntity[]> {
+    if (complaintIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(ComplaintFineEntity).find({ where: { complaintId: In([...complaintIds]) }, order: { imposedAt: 'ASC', rule: 'ASC' } });
+  }
+
+  /**
+   * P-3 erasure: every text about the customer in their complaints (description, resolution note, reopening
+   * reason) and in the actions recorded on them becomes `text`; ids, statuses, dates and fines stay. Rows already
+   * erased are left alone, so a second run changes nothing. Answers how many rows changed.
+   */
+  async eraseTexts(tx: Tx, customerId: string, text: string): Promise<{ complaints: number; actions: number }> {
+    const [, actions]: [unknown[], number] = await tx.query(
+      `UPDATE complaint_actions a SET note = $2
+         FROM complaints c
+        WHERE c.id = a.complaint_id AND c.customer_id = $1 AND a.note <> $2`,
+      [customerId, text],
+    );
+    const [, complaints]: [unknown[], number] = await tx.query(
+      `UPDATE complaints SET description = $2,
+              resolution_note = CASE WHEN resolution_note IS NULL THEN NULL ELSE $2 END,
+              reopen_reason = CASE WHEN reopen_reason IS NULL THEN NULL ELSE $2 END
+        WHERE customer_id = $1
+          AND (description <> $2 OR resolution_note <> $2 OR reopen_reason <> $2)`,
+      [customerId, text],
+    );
+    return { complaints, actions };
+  }
+
   finesOf(complaintId: string): Promise<ComplaintFineEntity[]> {
     return this.dataSource.getRepository(ComplaintFineEntity).find({ where: { complaintId }, order: { imposedAt: 'ASC', rule: 'ASC' } });
   }

@@ -18,6 +18,9 @@ import { dueAtOf, slaAfterReopening, slaAfterResolution } from './rules/deadline
 import { FinedParties, finesOnFiling } from './rules/fines';
 import { complaintScope, filingRefusal, maySee, reopeningRefusal, resolutionRefusal } from './rules/visibility';
 
+/** What an erased customer's complaint texts read (P-3): fixed, so nothing of the person is left. */
+export const ERASED_TEXT = '[erased]';
+
 /** C-1..C-5 for requests: filing with its fines, resolution, the one reopening, and who sees what. */
 @Injectable()
 export class ComplaintsService {
@@ -173,6 +176,22 @@ export class ComplaintsService {
         payload: { ...subjectOf(complaint), reopenedBy, reopenedAt: now.toISOString(), dueAt: complaint.dueAt.toISOString() },
       });
     });
+  }
+
+  /**
+   * P-3 export: every complaint about the customer, oldest first, with its texts, actions and fines. The door
+   * (PersonalDataPolicy) admits only those who answer a data request, who see every complaint.
+   */
+  async ofCustomerForExport(customerId: string): Promise<ComplaintWithFinesView[]> {
+    const complaints = await this.complaints.ofCustomers([customerId]);
+    const ids = complaints.map((c) => c.id);
+    const [fines, actions] = await Promise.all([this.complaints.finesOfComplaints(ids), this.complaints.actionsOf(ids)]);
+    return complaints.map((c) => complaintWithFinesView(c, fines.filter((f) => f.complaintId === c.id), actions.filter((a) => a.complaintId === c.id)));
+  }
+
+  /** P-3 erasure, in the caller's transaction: the texts about the customer go, ids, statuses, dates and fines stay. */
+  eraseTexts(tx: Tx, customerId: string): Promise<{ complaints: number; actions: number }> {
+    return this.complaints.eraseTexts(tx, customerId, ERASED_TEXT);
   }
 
   /** A complaint the caller may see, or 404 / 403. Ids that are not UUIDs name nothing. */

@@ -5,6 +5,10 @@ export enum AuditAction {
   OWNER_CHANGED = 'OWNER_CHANGED',
   API_KEY_ISSUED = 'API_KEY_ISSUED',
   API_KEY_REVOKED = 'API_KEY_REVOKED',
+  /** P-3: the customer's personal data was exported (GET /customers/{id}/export). */
+  EXPORT = 'EXPORT',
+  /** P-3: the customer's personal data was erased, with the reason given. */
+  ERASURE = 'ERASURE',
 }
 
 /** P-2: who read full personal data or changed ownership, what, and when. Append-only. */

@@ -11,5 +11,6 @@ export const CustomerErrors = defineErrors({
   REFERRER_NOT_FOUND: { status: 422, title: 'The referrer is not a known customer' },
   CUSTOMER_NOT_EDITABLE: { status: 403, title: 'You may not change this customer' },
   TRANSFER_TO_SAME_OWNER: { status: 409, title: 'The customer already belongs to this employee' },
+  CUSTOMER_ALREADY_ERASED: { status: 409, title: "The customer's personal data was already erased" },
   CUSTOMER_NOT_UNDER_SERVED: { status: 409, title: 'Only an under-served customer may be reassigned by the general manager' },
 });

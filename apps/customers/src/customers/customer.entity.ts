@@ -29,6 +29,9 @@ export enum ValueTier {
   C = 'C',
 }
 
+/** What an erased customer holds and shows instead of a name (P-3): a fixed text, the same for every erased customer. */
+export const ERASED_NAME = '已删除';
+
 @Entity({ name: 'customers' })
 @Index('customers_created_id', ['createdAt', 'id'])
 export class CustomerEntity {
@@ -78,6 +81,13 @@ export class CustomerEntity {
   /** V-2, as last published by the service-visits service. */
   @Column('boolean', { default: false })
   underServed: boolean;
+
+  /**
+   * P-3: the person asked to be forgotten. The row keeps its id (ledgers, fines and sales elsewhere stay under
+   * it); name is a fixed text, the phone a placeholder `erased:<id>`, every other personal field null.
+   */
+  @Column('boolean', { default: false })
+  erased: boolean;
 
   /** When the current owner got the customer (V-2 counts its 90 days from here). */
   @Column({ type: 'timestamptz', precision: 3 })

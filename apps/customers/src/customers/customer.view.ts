@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CustomerHistoryEntity, HistoryKind } from '../history/customer-history.entity';
-import { CustomerEntity, CustomerSource, CustomerStage, Gender, ValueTier } from './customer.entity';
+import { CustomerEntity, CustomerSource, ERASED_NAME, CustomerStage, Gender, ValueTier } from './customer.entity';
 import { maskPhone } from './phone';
 
 /** The customer as the API shows it (docs/api/partners.md), phone masked unless the viewer may see it (P-1). */
@@ -49,9 +49,13 @@ export class CustomerView {
 
   @ApiProperty({ example: '2026-03-01T10:00:00.000Z' })
   createdAt: string;
+
+  @ApiProperty({ description: "P-3: the person's data was erased: name is a fixed text, phone empty, gender, birth date and address null" })
+  erased: boolean;
 }
 
 export function customerView(c: CustomerEntity, fullPhone: boolean): CustomerView {
+  if (c.erased) return erasedCustomerView(c);
   return {
     id: c.id,
     name: c.name,
@@ -68,6 +72,29 @@ export function customerView(c: CustomerEntity, fullPhone: boolean): CustomerVie
     referrerId: c.referrerId,
     underServed: c.underServed,
     createdAt: c.createdAt.toISOString(),
+    erased: false,
+  };
+}
+
+/** P-3: an erased customer keeps its id, ownership and classification, and shows no personal field. */
+function erasedCustomerView(c: CustomerEntity): CustomerView {
+  return {
+    id: c.id,
+    name: ERASED_NAME,
+    phone: '',
+    phoneMasked: true,
+    gender: null,
+    birthDate: null,
+    address: null,
+    source: c.source,
+    stage: c.stage,
+    valueTier: c.valueTier,
+    ownerId: c.ownerId,
+    departmentId: c.departmentId,
+    referrerId: c.referrerId,
+    underServed: c.underServed,
+    createdAt: c.createdAt.toISOString(),
+    erased: true,
   };
 }
 

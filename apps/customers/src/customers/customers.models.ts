@@ -55,6 +55,9 @@ export class Customer {
 
   @Field(() => ID, { nullable: true })
   referrerId: string | null;
+
+  @Field({ description: "P-3: the person's data was erased: name is a fixed text, phone empty, gender, birth date and address null" })
+  erased: boolean;
 }
 
 @ObjectType()

@@ -197,6 +197,8 @@ export class CustomersService {
       const customer = await this.customers.findByIdForUpdate(id, tx);
       if (!customer) throw CustomerErrors.CUSTOMER_NOT_FOUND(`No customer ${id}`);
       if (!mayEditCustomer(viewer, customer)) throw CustomerErrors.CUSTOMER_NOT_EDITABLE();
+      // P-3: an erased person's details are never written again (a new registration makes a new customer).
+      if (customer.erased) throw CustomerErrors.CUSTOMER_ALREADY_ERASED(`Customer ${id} was erased`);
       const changed: ('name' | 'phone' | 'gender' | 'birthDate' | 'address')[] = [];
       if (phone !== undefined && phone !== customer.phone) {
         const other = await this.customers.findByPhone(phone, tx);

@@ -1,6 +1,7 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { registerPersonalDataExport } from './personal-data-export';
 import { registerRestProxy } from './rest-proxy';
 import { compileRoutes, ROUTES } from './route-table';
 import { Upstreams } from './upstreams';
@@ -15,6 +16,8 @@ export class RestProxyRegistrar implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    // P-3's export is assembled here from every service's part; a more specific route than the proxy's wildcard.
+    await registerPersonalDataExport(fastify, this.upstreams);
     await registerRestProxy(fastify, { match: compileRoutes(ROUTES), upstreams: this.upstreams });
   }
 }

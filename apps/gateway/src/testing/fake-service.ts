@@ -118,6 +118,18 @@ export async function startFakeService(): Promise<FakeService> {
           .header('content-type', 'application/problem+json')
           .send('{"type":"urn:crm:problem:customer-not-found","title":"Customer not found","status":404,"detail":"no customer missing","code":"CUSTOMER_NOT_FOUND"}');
       }
+      // P-3: a service's part of a personal-data export (the gateway assembles them).
+      if (path.startsWith('/api/v1/personal-data/')) {
+        const customerId = path.slice('/api/v1/personal-data/'.length);
+        if (customerId === 'missing') {
+          return reply
+            .code(404)
+            .header('content-type', 'application/problem+json')
+            .send('{"title":"Customer not found","status":404,"detail":"no customer missing","code":"CUSTOMER_NOT_FOUND"}');
+        }
+        if (customerId === 'broken') return reply.code(500).send({ status: 500 });
+        return reply.send({ service: 'fake', customerId, exportedAt: '2026-03-01T10:00:00.000Z', data: { authorization: request.headers.authorization ?? null, apiKey: request.headers['x-api-key'] ?? null } });
+      }
       if (path === '/api/v1/customers/slow') {
         await new Promise((r) => setTimeout(r, 1_500));
         return reply.send({ late: true });

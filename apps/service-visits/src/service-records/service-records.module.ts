@@ -13,6 +13,6 @@ import { ServiceRecordsService } from './service-records.service';
   imports: [AdequacyModule, VisitPlansModule],
   providers: [ServiceRecordsRepository, ServiceRecordsService, HealthReadings, ServiceRecordsLoaders, ServiceRecordsResolver, CustomerServiceRecordsResolver],
   controllers: [ServiceRecordsController],
-  exports: [ServiceRecordsRepository],
+  exports: [ServiceRecordsRepository, ServiceRecordsService],
 })
 export class ServiceRecordsModule {}

@@ -31,4 +31,17 @@ export class ServiceRecordsRepository {
   ofCustomers(customerIds: readonly string[]): Promise<ServiceRecordEntity[]> {
     return this.dataSource.getRepository(ServiceRecordEntity).find({ where: { customerId: In([...customerIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
+
+  /**
+   * P-3 erasure: the customer's service notes and health readings (the seal and its key id) are gone; ids,
+   * categories, kinds, employees and dates stay. Rows already erased are left alone. Answers how many changed.
+   */
+  async eraseOf(tx: Tx, customerId: string): Promise<number> {
+    const [, changed]: [unknown[], number] = await tx.query(
+      `UPDATE service_records SET notes = NULL, readings_sealed = NULL, readings_key_id = NULL
+        WHERE customer_id = $1 AND (notes IS NOT NULL OR readings_sealed IS NOT NULL OR readings_key_id IS NOT NULL)`,
+      [customerId],
+    );
+    return changed;
+  }
 }

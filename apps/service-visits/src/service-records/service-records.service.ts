@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isEmployee, Principal } from '@crm/auth';
 import { Clock } from '@crm/clock';
-import { DEFAULT_PAGE_SIZE, Page, Transactions } from '@crm/database';
+import { DEFAULT_PAGE_SIZE, Page, Transactions, type Tx } from '@crm/database';
 import { CustomerOwnerships } from '@crm/service-kit';
 import { countsAsHomeVisit } from '../adequacy/adequacy-window';
 import { AdequacyService } from '../adequacy/adequacy.service';
@@ -73,6 +73,21 @@ export class ServiceRecordsService {
   async list(viewer: Principal | undefined, customerId: string, page: { limit?: number; cursor?: string }): Promise<Page<ServiceRecordView>> {
     const found = await this.records.ofCustomer(customerId, { limit: page.limit ?? DEFAULT_PAGE_SIZE, cursor: page.cursor });
     return { items: await this.views(viewer, found.items, 'GET /api/v1/service-records'), nextCursor: found.nextCursor };
+  }
+
+  /**
+   * P-3 export: every record of the customer, oldest first, notes shown and readings opened for the caller the
+   * export's route admitted (GENERAL_MANAGER, ADMIN); each opening is audited and published as any full read.
+   */
+  async ofCustomerForExport(viewer: Principal | undefined, customerId: string): Promise<ServiceRecordView[]> {
+    const records = await this.records.ofCustomers([customerId]);
+    const shown = await this.readings.show(viewer, records, new Map(), 'GET /api/v1/personal-data', true);
+    return records.map((r) => serviceRecordView(r, shown.get(r.id)!, true));
+  }
+
+  /** P-3 erasure, in the caller's transaction: notes and readings of the customer's records go. */
+  eraseOf(tx: Tx, customerId: string): Promise<number> {
+    return this.records.eraseOf(tx, customerId);
   }
 
   /** Records as `viewer` may see them, readings opened (and audited) and notes shown only where P-1 allows. */

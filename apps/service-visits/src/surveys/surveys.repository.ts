@@ -33,4 +33,15 @@ export class SurveysRepository {
       [from, to, scope.employeeId ?? null, scope.departmentId ?? null],
     );
   }
+
+  /** Every survey of the customer, oldest first (P-3 export). */
+  ofCustomer(customerId: string): Promise<SurveyEntity[]> {
+    return this.dataSource.getRepository(SurveyEntity).find({ where: { customerId }, order: { submittedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** P-3 erasure: the customer's survey comments are gone; scores, subjects and dates stay. Answers how many changed. */
+  async eraseComments(tx: Tx, customerId: string): Promise<number> {
+    const [, changed]: [unknown[], number] = await tx.query(`UPDATE surveys SET comment = NULL WHERE customer_id = $1 AND comment IS NOT NULL`, [customerId]);
+    return changed;
+  }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@crm/auth';
 import { addDays, Clock, daysBetween, isBusinessDate, zonedInstant } from '@crm/clock';
-import { isUniqueViolation } from '@crm/database';
+import { isUniqueViolation, type Tx } from '@crm/database';
 import { CustomerOwnerships } from '@crm/service-kit';
 import { isDepartmentStaff, servesCustomer } from '../access/customer-access';
 import { actorOf, staffScope } from '../access/staff-scope';
@@ -78,6 +78,16 @@ export class SurveysService {
       throw SurveyErrors.SURVEY_SUBJECT_NOT_FOUND(`Customer ${dto.customerId} has no ${dto.subjectType === SurveySubject.VISIT ? 'visit' : 'resolved complaint'} ${dto.subjectId}`);
     }
     return { employeeId: subject.employeeId, departmentId: subject.departmentId };
+  }
+
+  /** P-3 export: every survey of the customer, with its comment, oldest first. */
+  async ofCustomerForExport(customerId: string): Promise<SurveyView[]> {
+    return (await this.surveys.ofCustomer(customerId)).map(surveyView);
+  }
+
+  /** P-3 erasure, in the caller's transaction: the comments go, the scores stay. */
+  eraseComments(tx: Tx, customerId: string): Promise<number> {
+    return this.surveys.eraseComments(tx, customerId);
   }
 
   /** Averages over business days from..to (inclusive, BUSINESS_TZ), within what the caller may see. */

@@ -85,4 +85,9 @@ export class VisitPlansRepository {
     if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
     return keysetPage(qb, 'p.id', page, { column: 'p.due_at', value: (p) => p.dueAt });
   }
+
+  /** Every plan of the customer, by due time (P-3 export). */
+  ofCustomer(customerId: string): Promise<VisitPlanEntity[]> {
+    return this.dataSource.getRepository(VisitPlanEntity).find({ where: { customerId }, order: { dueAt: 'ASC', id: 'ASC' } });
+  }
 }

@@ -11,6 +11,7 @@ import { SERVICE_VISITS_OPTIONS, ServiceVisitsOptions } from '../service-visits-
 import { followUpDue, nextReturnVisit, Stage } from './cadence';
 import { VisitPlanEntity, VisitPlanReason, VisitPlanStatus } from './visit-plan.entity';
 import { VisitPlansRepository } from './visit-plans.repository';
+import { VisitPlanView, visitPlanView } from './visit-plans.view';
 
 /** The service kinds that are a return visit (回访): at home or by phone. */
 const RETURN_VISIT_KINDS: readonly string[] = ['HOME_VISIT', 'PHONE_CALL'];
@@ -120,6 +121,11 @@ export class VisitPlansService {
   list(caller: Principal | undefined, q: VisitPlansQuery): Promise<Page<VisitPlanEntity>> {
     const scope = staffScope(caller, { employeeId: q.employeeId, departmentId: q.departmentId });
     return this.plans.list({ ...scope, employeeId: q.employeeId ?? scope.employeeId, customerId: q.customerId, status: q.status }, { limit: pageSize(q.limit), cursor: q.cursor });
+  }
+
+  /** P-3 export: every plan of the customer, by due time. */
+  async ofCustomerForExport(customerId: string): Promise<VisitPlanView[]> {
+    return (await this.plans.ofCustomer(customerId)).map(visitPlanView);
   }
 
   /** One batch of the visit-plans sweep in its own transaction: due plans past their time become OVERDUE. */

@@ -1,0 +1,16 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EventConsumer } from '@crm/events';
+import { PersonalDataService } from './personal-data.service';
+
+/** P-3: customers erased a customer's personal data; campaigns scrubs what it holds of them. */
+@Injectable()
+export class PersonalDataConsumer implements OnModuleInit {
+  constructor(
+    private readonly consumer: EventConsumer<'campaigns'>,
+    private readonly personalData: PersonalDataService,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumer.on('customer.erased', (e, { manager }) => this.personalData.erase(e, manager));
+  }
+}
