@@ -9,3 +9,4 @@ export { CustomerOwnership } from './ownership/customer-ownership.entity';
 export { CustomerOwnerships, READ_YOUR_WRITES_WAIT_MS } from './ownership/customer-ownerships.repository';
 export { CustomerOwnershipReplica, type OwnershipChange, type OwnershipCause, type OwnershipListener } from './ownership/customer-ownership.replica';
 export { NEWER_OWNERSHIP_WINS, type Ownership } from './ownership/ownership-rule';
+export { PersonalDataPartView, personalDataPart } from './personal-data/personal-data-part';

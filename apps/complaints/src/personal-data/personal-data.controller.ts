@@ -1,9 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow } from '@crm/auth';
-import { PersonalDataPolicy } from './personal-data.policy';
+import { Allow, DataRequestPolicy } from '@crm/auth';
+import { PersonalDataPartView } from '@crm/service-kit';
 import { PersonalDataService } from './personal-data.service';
-import { ComplaintsPersonalDataView } from './personal-data.view';
+import type { ComplaintsPersonalData } from './personal-data.view';
 
 /** P-3: complaints' section of a customer's export; the gateway calls it on this service's own URL (not routed). */
 @ApiTags('personal-data')
@@ -12,15 +12,16 @@ export class PersonalDataController {
   constructor(private readonly personalData: PersonalDataService) {}
 
   @Get(':customerId')
-  @Allow(PersonalDataPolicy.exportPersonalData)
+  @Allow(DataRequestPolicy.exportPersonalData)
   @ApiOperation({
     summary:
       'What complaints holds about a customer (P-3 export): every complaint about them with its texts, actions and fines; data null for a customer it never heard of. GENERAL_MANAGER and ADMIN only',
+    description: "`{ complaints: [...] }`: every complaint about the customer, oldest first, each as GET /api/v1/complaints/{id} answers it (description, resolution note, reopening reason, fines with their amounts, actions with their notes); null when complaints never heard of the customer",
   })
-  @ApiOkResponse({ type: ComplaintsPersonalDataView })
+  @ApiOkResponse({ type: PersonalDataPartView })
   exportComplaintsData(
     @Param('customerId', ParseUUIDPipe) customerId: string,
-  ): Promise<ComplaintsPersonalDataView> {
+  ): Promise<PersonalDataPartView<ComplaintsPersonalData>> {
     return this.personalData.export(customerId);
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Tx } from '@crm/database';
 import type { CustomerErased } from '@crm/events';
-import { CustomerOwnerships } from '@crm/service-kit';
+import { CustomerOwnerships, PersonalDataPartView } from '@crm/service-kit';
 import { ComplaintsService } from '../complaints/complaints.service';
-import { ComplaintsPersonalDataView } from './personal-data.view';
+import type { ComplaintsPersonalData } from './personal-data.view';
 
 /**
  * P-3 in complaints: a customer's export section (every complaint about them, with its texts, actions and fines)
@@ -19,7 +19,7 @@ export class PersonalDataService {
   ) {}
 
   /** The section; `data: null` for a customer complaints never heard of (no ownership row, no complaint). */
-  async export(customerId: string): Promise<ComplaintsPersonalDataView> {
+  async export(customerId: string): Promise<PersonalDataPartView<ComplaintsPersonalData>> {
     const [complaints, known] = await Promise.all([
       this.complaints.ofCustomerForExport(customerId),
       this.ownerships.find(customerId),

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, Principal } from '@crm/auth';
+import { Allow, CurrentPrincipal, DataRequestPolicy, Principal } from '@crm/auth';
 import { ApiProblems } from '@crm/http';
 import { EraseCustomerDto } from './personal-data.dto';
-import { PersonalDataPolicy } from './personal-data.policy';
 import { PersonalDataService } from './personal-data.service';
 import { ErasureView, PersonalDataView } from './personal-data.view';
 
@@ -17,7 +16,7 @@ export class PersonalDataController {
   constructor(private readonly personalData: PersonalDataService) {}
 
   @Get('personal-data/:customerId')
-  @Allow(PersonalDataPolicy.exportPersonalData)
+  @Allow(DataRequestPolicy.exportPersonalData)
   @ApiOkResponse({ type: PersonalDataView })
   @ApiProblems(404)
   exportCustomersData(@CurrentPrincipal() viewer: Principal, @Param('customerId', ParseUUIDPipe) customerId: string): Promise<PersonalDataView> {
@@ -26,7 +25,7 @@ export class PersonalDataController {
 
   @Post('customers/:id/erasure')
   @HttpCode(202)
-  @Allow(PersonalDataPolicy.eraseCustomer)
+  @Allow(DataRequestPolicy.eraseCustomer)
   @ApiAcceptedResponse({ type: ErasureView })
   @ApiProblems(404, 409)
   eraseCustomer(@CurrentPrincipal() viewer: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EraseCustomerDto): Promise<ErasureView> {

@@ -7,7 +7,8 @@ import { CustomersRepository } from '../customers/customers.repository';
 import { ServiceRecordsService } from '../service-records/service-records.service';
 import { SurveysService } from '../surveys/surveys.service';
 import { VisitPlansService } from '../visit-plans/visit-plans.service';
-import { ServiceVisitsPersonalDataView, serviceStateData } from './personal-data.view';
+import { PersonalDataPartView } from '@crm/service-kit';
+import { ServiceVisitsPersonalData, serviceStateData } from './personal-data.view';
 
 /**
  * P-3 in service-visits: a customer's export section (service records with notes and readings decrypted, visit
@@ -30,7 +31,7 @@ export class PersonalDataService {
    * The section; `data: null` for a customer service-visits never heard of. The readings are opened for the
    * caller the route admitted and audited (readings_reads, personal_data.read) before they are answered.
    */
-  async export(caller: Principal | undefined, customerId: string): Promise<ServiceVisitsPersonalDataView> {
+  async export(caller: Principal | undefined, customerId: string): Promise<PersonalDataPartView<ServiceVisitsPersonalData>> {
     const [serviceRecords, visitPlans, surveys, state, owner] = await Promise.all([
       this.records.ofCustomerForExport(caller, customerId),
       this.plans.ofCustomerForExport(customerId),

@@ -12,3 +12,4 @@ export * from './auth.guard';
 export * from './auth.module';
 export * from './scopes';
 export * from './policy';
+export * from './data-requests';

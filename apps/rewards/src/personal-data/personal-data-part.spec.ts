@@ -1,5 +1,5 @@
 import type { RewardsHoldings } from './personal-data.service';
-import { rewardsPersonalDataView } from './personal-data.view';
+import { personalDataPart } from '@crm/service-kit';
 
 const nothing: RewardsHoldings = {
   knownCustomer: null,
@@ -16,7 +16,7 @@ const nothing: RewardsHoldings = {
 
 describe("rewards' part of a data export (P-3)", () => {
   it('answers data null when rewards holds nothing at all about the customer', () => {
-    expect(rewardsPersonalDataView('c1', nothing)).toEqual({ service: 'rewards', customerId: 'c1', data: null });
+    expect(personalDataPart('rewards', 'c1', nothing)).toEqual({ service: 'rewards', customerId: 'c1', data: null });
   });
 
   it.each([
@@ -24,6 +24,6 @@ describe("rewards' part of a data export (P-3)", () => {
     ['only a referral spend as the referrer', { referralSpends: [{ referrerId: 'c1' }] }],
     ['only the account', { account: { balance: 0 } }],
   ])('answers everything once anything is held: %s', (_what, held) => {
-    expect(rewardsPersonalDataView('c1', { ...nothing, ...held }).data).toEqual({ ...nothing, ...held });
+    expect(personalDataPart('rewards', 'c1', { ...nothing, ...held }).data).toEqual({ ...nothing, ...held });
   });
 });

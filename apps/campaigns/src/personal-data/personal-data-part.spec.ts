@@ -1,5 +1,5 @@
 import type { CampaignsHoldings } from './personal-data.service';
-import { campaignsPersonalDataView } from './personal-data.view';
+import { personalDataPart } from '@crm/service-kit';
 
 const nothing: CampaignsHoldings = {
   ownership: null,
@@ -20,7 +20,7 @@ const nothing: CampaignsHoldings = {
 
 describe("campaigns' part of a data export (P-3)", () => {
   it('answers data null when campaigns holds nothing at all about the customer', () => {
-    expect(campaignsPersonalDataView('c1', nothing)).toEqual({ service: 'campaigns', customerId: 'c1', data: null });
+    expect(personalDataPart('campaigns', 'c1', nothing)).toEqual({ service: 'campaigns', customerId: 'c1', data: null });
   });
 
   it.each([
@@ -28,7 +28,7 @@ describe("campaigns' part of a data export (P-3)", () => {
     ['only a V-2 verdict', { underServed: { underServed: true } }],
     ['only a sheet mention', { sheetMentions: [{ sheetId: 's1' }] }],
   ])('answers everything once anything is held: %s', (_what, held) => {
-    const view = campaignsPersonalDataView('c1', { ...nothing, ...held });
+    const view = personalDataPart('campaigns', 'c1', { ...nothing, ...held });
     expect(view.data).toEqual({ ...nothing, ...held });
   });
 });
