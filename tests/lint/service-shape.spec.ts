@@ -64,9 +64,7 @@ describe('one shape for every service', () => {
         // Code only: comments may name the shared model's columns.
         const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
         // Ownership, the organisation and partner keys come from customers' events through the service kit only.
-        if (/\.on\('(customer\.(registered|assigned|transferred)|department\.saved|employee\.saved|api_key\.(issued|revoked))'/.test(text) && !/onChange/.test(text)) {
-          if (!/\.on\('customer\.registered'/.test(text) || service !== 'rewards') copies.push(relative(root, file));
-        }
+        if (/\.on\('(customer\.(registered|assigned|transferred)|department\.saved|employee\.saved|api_key\.(issued|revoked))'/.test(text)) copies.push(relative(root, file));
         if (/@Entity\(\{ name: '(customer_owners|customer_ownership|departments|employees|api_keys)'/.test(text)) copies.push(relative(root, file));
         if (/\bowned_since\b/.test(text)) copies.push(relative(root, file));
       }
