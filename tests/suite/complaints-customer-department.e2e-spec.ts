@@ -6,7 +6,7 @@ const MINUTE = 60_000;
 /**
  * C-3, C-4 and C-5 across services with the suite clock moved, through the gateway only:
  * - a complaint to the general manager about 员工丙 of 二部 (B) concerning a customer 一部 (A) owns fines A's head
- *   and the employee 100 yuan each, not B's head (C-3), as rewards books them;
+ *   and the employee 100 yuan each, not B's head (C-3), as rewards books them; A's head sees it;
  * - the employee it names may record what they did but not mark it resolved (C-5): refused, the complaint stays
  *   open and is breached after 72 hours, fining A's head and the employee 500 yuan each (C-4); the customer
  *   leaves A;
@@ -59,6 +59,9 @@ describe("suite: the customer's department pays (C-3, C-4), no self-resolution (
     // A's head finds the fine among their department's, as rewards shows a head.
     const own = (await get('/api/v1/fines', as.head1)).body.items as { employeeId: string; rule: string; sourceId: string }[];
     expect(own).toContainEqual(expect.objectContaining({ employeeId: ids.head1, rule: 'C-3', sourceId: ids.toGm }));
+    // And sees the complaint it is fined for, in the list and by id, though the employee concerned is 二部's.
+    expect((await get(`/api/v1/complaints/${ids.toGm}`, as.head1)).status).toBe(200);
+    expect((await get(`/api/v1/complaints?customerId=${ids.customerA}`, as.head1)).body.items.map((c: { id: string }) => c.id)).toEqual([ids.toGm]);
   });
 
   it('refuses the employee it names a resolution (C-5) and changes nothing; they record what they did instead', async () => {

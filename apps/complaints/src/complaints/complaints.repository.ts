@@ -50,7 +50,9 @@ export class ComplaintsRepository {
     const qb = this.dataSource.getRepository(ComplaintEntity).createQueryBuilder('c');
     if (scope.kind === 'none') qb.andWhere('false');
     if (scope.kind === 'some') {
-      if (scope.departmentId) qb.andWhere('(c.employeeId = :me OR c.departmentId = :myDepartment)', { me: scope.employeeId, myDepartment: scope.departmentId });
+      if (scope.departmentId) {
+        qb.andWhere('(c.employeeId = :me OR c.departmentId = :myDepartment OR c.customerDepartmentId = :myDepartment)', { me: scope.employeeId, myDepartment: scope.departmentId });
+      }
       else qb.andWhere('c.employeeId = :me', { me: scope.employeeId });
     }
     if (filter.customerId) qb.andWhere('c.customerId = :customerId', { customerId: filter.customerId });

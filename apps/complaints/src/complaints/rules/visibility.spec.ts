@@ -36,6 +36,16 @@ describe('who sees complaints (C-1)', () => {
     // A head moved to another department still sees complaints about themself.
     expect(maySee(staff(Role.DEPARTMENT_HEAD, 'a', D2), subject)).toBe(true);
   });
+
+  it("shows a complaint to the head of the customer's department, who is fined for it (C-3, C-4), and to nobody else there", () => {
+    const aboutAnotherDepartment = { employeeId: 'c', departmentId: D2, customerDepartmentId: D1 };
+    expect(maySee(staff(Role.DEPARTMENT_HEAD, 'h1', D1), aboutAnotherDepartment)).toBe(true);
+    expect(maySee(staff(Role.EMPLOYEE, 'b', D1), aboutAnotherDepartment)).toBe(false);
+    expect(maySee(staff(Role.DEPARTMENT_HEAD, 'h2', D2), aboutAnotherDepartment)).toBe(true);
+    expect(maySee(staff(Role.DEPARTMENT_HEAD, 'h3', 'd3'), aboutAnotherDepartment)).toBe(false);
+    // Filing names no customer's department: a head files about their own department's staff only.
+    expect(filingRefusal(staff(Role.DEPARTMENT_HEAD, 'h1', D1), { employeeId: 'c', departmentId: D2 }, ComplaintChannel.DISCOVERED)).not.toBeNull();
+  });
 });
 
 describe('who files and reopens complaints', () => {

@@ -14,11 +14,17 @@ export type ComplaintScope =
 export interface ComplaintSubject {
   employeeId: string;
   departmentId: string;
+  /**
+   * The department that owned the customer when the complaint was filed (C-3, C-4): its head is fined for it, so
+   * sees and handles it too. Absent when filing: who may file stays with the employee's department.
+   */
+  customerDepartmentId?: string | null;
 }
 
 /**
- * C-1: the employee concerned, the head of their department, the general manager and the coordinator (and
- * admins); not other employees, nor roles without a part in complaints. Partners holding complaints:read see
+ * C-1: the employee concerned, the head of their department, the head of the customer's department (fined under
+ * C-3/C-4), the general manager and the coordinator (and admins); not other employees, nor roles without a part
+ * in complaints. Partners holding complaints:read see
  * what the integration needs (their scope is checked on the route).
  */
 export function complaintScope(caller: Principal | undefined): ComplaintScope {
@@ -32,7 +38,8 @@ export function complaintScope(caller: Principal | undefined): ComplaintScope {
 
 export function inScope(scope: ComplaintScope, subject: ComplaintSubject): boolean {
   if (scope.kind !== 'some') return scope.kind === 'all';
-  return subject.employeeId === scope.employeeId || (scope.departmentId !== null && subject.departmentId === scope.departmentId);
+  if (subject.employeeId === scope.employeeId) return true;
+  return scope.departmentId !== null && (subject.departmentId === scope.departmentId || subject.customerDepartmentId === scope.departmentId);
 }
 
 export function maySee(caller: Principal | undefined, subject: ComplaintSubject): boolean {
