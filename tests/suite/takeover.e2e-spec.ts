@@ -34,6 +34,11 @@ describe('suite: takeover of an under-served customer (V-2)', () => {
     as.gm = await tokenOf({ role: 'GENERAL_MANAGER' });
     ids.li = (await post('/api/v1/customers', { name: '李奶奶', phone: '139 3100 0001', source: 'WALK_IN' }, as.e1)).body.id;
     ids.sun = (await post('/api/v1/customers', { name: '孙大爷', phone: '139 3100 0002', source: 'WALK_IN' }, as.e1)).body.id;
+    // service-visits learns them from customers' events (their first return visits are planned): only then can its
+    // sweep find them unserved.
+    for (const who of ['li', 'sun'] as const) {
+      await eventually(() => get(`/api/v1/visit-plans?customerId=${ids[who]}`), (r) => r.status === 200 && r.body.items.length > 0);
+    }
   }, 120_000);
 
   afterAll(async () => {
