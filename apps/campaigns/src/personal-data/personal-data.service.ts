@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '@crm/database';
-import type { CustomerErased } from '@crm/events';
+import { ERASED_TEXT, type CustomerErased } from '@crm/events';
 import { CustomerOwnerships } from '@crm/service-kit';
 import { PersonalDataRepository, CampaignsTables } from './personal-data.repository';
 
 /** Everything held about a customer: the service's own tables and the shared ownership read model. */
 export type CampaignsHoldings = CampaignsTables & { ownership: { ownerId: string; departmentId: string; ownedSince: Date } | null };
 
-/** What a scrubbed free text reads after an erasure (P-3): fixed, so it names nobody. */
-export const ERASED_TEXT = '已删除';
 
 /**
  * P-3 in campaigns: the export of what campaigns holds about a customer, and the erasure of what could name

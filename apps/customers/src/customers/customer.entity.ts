@@ -29,9 +29,6 @@ export enum ValueTier {
   C = 'C',
 }
 
-/** What an erased customer holds and shows instead of a name (P-3): a fixed text, the same for every erased customer. */
-export const ERASED_NAME = '已删除';
-
 @Entity({ name: 'customers' })
 @Index('customers_created_id', ['createdAt', 'id'])
 export class CustomerEntity {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CustomerHistoryEntity, HistoryKind } from '../history/customer-history.entity';
-import { CustomerEntity, CustomerSource, ERASED_NAME, CustomerStage, Gender, ValueTier } from './customer.entity';
+import { ERASED_TEXT } from '@crm/events';
+import { CustomerEntity, CustomerSource, CustomerStage, Gender, ValueTier } from './customer.entity';
 import { maskPhone } from './phone';
 
 /** The customer as the API shows it (docs/api/partners.md), phone masked unless the viewer may see it (P-1). */
@@ -80,7 +81,7 @@ export function customerView(c: CustomerEntity, fullPhone: boolean): CustomerVie
 function erasedCustomerView(c: CustomerEntity): CustomerView {
   return {
     id: c.id,
-    name: ERASED_NAME,
+    name: ERASED_TEXT,
     phone: '',
     phoneMasked: true,
     gender: null,

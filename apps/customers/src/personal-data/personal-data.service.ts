@@ -3,11 +3,10 @@ import { Principal } from '@crm/auth';
 import { Clock } from '@crm/clock';
 import { Transactions } from '@crm/database';
 import { CommonErrors } from '@crm/errors';
-import { OutboxWriter } from '@crm/events';
+import { ERASED_TEXT, OutboxWriter } from '@crm/events';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
 import { CustomerErrors } from '../customers/customer-errors';
-import { ERASED_NAME } from '../customers/customer.entity';
 import { CustomersRepository } from '../customers/customers.repository';
 import { actorOf } from '../customers/personal-data-policy';
 import { HistoryService } from '../history/history.service';
@@ -53,7 +52,7 @@ export class PersonalDataService {
       if (!customer) throw CustomerErrors.CUSTOMER_NOT_FOUND(`No customer ${customerId}`);
       if (customer.erased) throw CustomerErrors.CUSTOMER_ALREADY_ERASED(`Customer ${customerId} was erased already`);
       const now = this.clock.now();
-      await this.personalData.anonymiseCustomer(tx, customerId, ERASED_NAME, now);
+      await this.personalData.anonymiseCustomer(tx, customerId, ERASED_TEXT, now);
       await this.personalData.scrubArchiveReports(tx, customerId, customer.phone);
       await this.audit.record(
         [{ actor, action: AuditAction.ERASURE, subjectType: 'customer', subjectId: customerId, detail: { reason } }],

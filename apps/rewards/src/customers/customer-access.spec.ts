@@ -1,5 +1,5 @@
-import { EmployeePrincipal, PartnerPrincipal, Role } from '@crm/auth';
-import { isDepartmentStaff, mayActForCustomer } from './customer-access';
+import { EmployeePrincipal, isDepartmentStaff, PartnerPrincipal, Role } from '@crm/auth';
+import { mayActForCustomer } from './customer-access';
 
 const employee = (employeeId: string, role: Role, departmentId: string | null): EmployeePrincipal => ({ kind: 'employee', employeeId, role, departmentId });
 const partner: PartnerPrincipal = { kind: 'partner', keyId: 'k1', name: 'ERP', scopes: ['points:write'] };

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@crm/auth';
+import { isDepartmentStaff, type Principal } from '@crm/auth';
 import type { Tx } from '@crm/database';
 import { CustomerOwnerships, type OwnershipChange } from '@crm/service-kit';
-import { isDepartmentStaff, mayActForCustomer } from './customer-access';
+import { mayActForCustomer } from './customer-access';
 import { CustomersRepository } from './customers.repository';
 
 /**

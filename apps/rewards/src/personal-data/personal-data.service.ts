@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '@crm/database';
-import type { CustomerErased } from '@crm/events';
+import { ERASED_TEXT, type CustomerErased } from '@crm/events';
 import { CustomerOwnerships } from '@crm/service-kit';
 import { PersonalDataRepository, RewardsTables } from './personal-data.repository';
 
 /** Everything held about a customer: the service's own tables and the shared ownership read model. */
 export type RewardsHoldings = RewardsTables & { ownership: { ownerId: string; departmentId: string; ownedSince: Date } | null };
 
-/** What a scrubbed free text reads after an erasure (P-3): fixed, so it names nobody. */
-export const ERASED_TEXT = '已删除';
 
 /** The fingerprint of an erased redemption request: not a sha-256, so no request's fingerprint ever equals it. */
 export const ERASED_FINGERPRINT = 'erased';

@@ -1,5 +1,5 @@
-import { EmployeePrincipal, PartnerPrincipal, Role } from '@crm/auth';
-import { isDepartmentStaff, maySeePersonalData, servesCustomer } from './customer-access';
+import { EmployeePrincipal, isDepartmentStaff, PartnerPrincipal, Role, servesCustomer } from '@crm/auth';
+import { maySeePersonalData } from './customer-access';
 
 const employee = (employeeId: string, role: Role, departmentId: string | null): EmployeePrincipal => ({ kind: 'employee', employeeId, role, departmentId });
 const partner = (scopes: string[]): PartnerPrincipal => ({ kind: 'partner', keyId: 'k1', name: 'ERP', scopes: scopes as PartnerPrincipal['scopes'] });

@@ -1,6 +1,6 @@
 import { isEmployee, isPartner, Principal, Role } from '@crm/auth';
 import { CommonErrors } from '@crm/errors';
-import { COMPANY_WIDE } from './customer-access';
+import { COMPANY_WIDE_ROLES } from '@crm/auth';
 
 export interface StaffScope {
   employeeId?: string;
@@ -13,7 +13,7 @@ export interface StaffScope {
  */
 export function staffScope(caller: Principal | undefined, requested: StaffScope): StaffScope {
   if (!isEmployee(caller)) throw CommonErrors.FORBIDDEN(isPartner(caller) ? 'Staff lists are for staff' : 'Sign in');
-  if (COMPANY_WIDE.has(caller.role)) return requested;
+  if (COMPANY_WIDE_ROLES.has(caller.role)) return requested;
   if (caller.role === Role.DEPARTMENT_HEAD) {
     if (!caller.departmentId) throw CommonErrors.FORBIDDEN('You belong to no department');
     if (requested.departmentId && requested.departmentId !== caller.departmentId) throw CommonErrors.FORBIDDEN(`You may list department ${caller.departmentId} only`);

@@ -1,5 +1,6 @@
 import { definePolicy, Principal, Role } from '@crm/auth';
-import { maySeePersonalData, servesCustomer } from '../access/customer-access';
+import { servesCustomer } from '@crm/auth';
+import { maySeePersonalData } from '../access/customer-access';
 
 /**
  * Who may call each V-1 action, at the door, for REST and GraphQL alike. For which customer a caller records a

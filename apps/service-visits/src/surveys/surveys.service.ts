@@ -4,7 +4,7 @@ import { Principal } from '@crm/auth';
 import { addDays, Clock, daysBetween, isBusinessDate, zonedInstant } from '@crm/clock';
 import { isUniqueViolation, type Tx } from '@crm/database';
 import { CustomerOwnerships } from '@crm/service-kit';
-import { isDepartmentStaff, servesCustomer } from '../access/customer-access';
+import { isDepartmentStaff, servesCustomer } from '@crm/auth';
 import { actorOf, staffScope } from '../access/staff-scope';
 import { ComplaintResolutionsRepository } from '../complaints/complaints.repository';
 import { ServiceRecordsRepository } from '../service-records/service-records.repository';

@@ -114,6 +114,9 @@ export const customerStageChanged = defineEvent<CustomerStageChanged>()({
   description: 'A customer moved between S-1 stages; service-visits plans return visits by stage (V-3).',
 });
 
+/** What a customer's name, and any free text about them that a service keeps, reads once erased (P-3). */
+export const ERASED_TEXT = '已删除';
+
 export interface CustomerErased {
   customerId: Uuid;
   /** Who asked for it, as audit lines name actors (`employee:<id>`). The reason stays in customers' audit. */

@@ -13,3 +13,4 @@ export * from './auth.module';
 export * from './scopes';
 export * from './policy';
 export * from './data-requests';
+export * from './customer-reach';
