@@ -5,3 +5,4 @@ export * from './suite-client';
 export * from './suite-processes';
 export * from './eventually';
 export * from './suite-session';
+export * from './json-number';
