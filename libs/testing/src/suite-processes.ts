@@ -166,10 +166,16 @@ export async function startSuite(options: SuiteOptions): Promise<RunningSuite> {
       child.stderr?.on('data', (chunk) => lines.push(String(chunk)));
     }
     children.set(name, child);
+    // A service that dies mid-test shows up as 502s far from its cause: say at once, with its last output.
+    child.once('exit', (code, signal) => {
+      if (!stopping) process.stderr.write(`${name} exited unexpectedly (code ${code}, signal ${signal}):\n${output(name)}\n`);
+    });
     return child;
   };
 
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     await Promise.all(
       [...children.values()].map(
         (child) =>
