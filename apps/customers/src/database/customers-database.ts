@@ -9,6 +9,9 @@ import { CustomerEntity } from '../customers/customer.entity';
 import { CustomerHistoryEntity } from '../history/customer-history.entity';
 import { DepartmentEntity } from '../organisation/department.entity';
 import { EmployeeEntity } from '../organisation/employee.entity';
+import { CredentialEntity } from '../identity/credential.entity';
+import { RefreshTokenEntity, SessionEntity } from '../identity/session.entity';
+import { SigningKeyEntity } from '../identity/signing-key.entity';
 import { TakeoverReportEntity } from '../takeovers/takeover-report.entity';
 import { migrations } from './migrations';
 
@@ -28,6 +31,10 @@ export const customersDatabase: ServiceDatabase = {
     CustomerAttendanceEntity,
     CustomerComplaintEntity,
     TakeoverReportEntity,
+    SigningKeyEntity,
+    CredentialEntity,
+    SessionEntity,
+    RefreshTokenEntity,
     ApiKeyRecord,
     ...EVENT_ENTITIES,
   ],

@@ -29,6 +29,13 @@ export interface EmployeeSaved {
   name: string;
   role: string;
   departmentId: Uuid | null;
+  /**
+   * Raised whenever the employee's sessions must end (moved, demoted, deactivated); every service refuses an
+   * access token issued at an older version. Absent in events sent before sessions existed (read as 1).
+   */
+  sessionVersion?: number;
+  /** When the employee was deactivated; null or absent while active. */
+  deactivatedAt?: IsoInstant | null;
   savedAt: IsoInstant;
 }
 
@@ -37,5 +44,5 @@ export const employeeSaved = defineEvent<EmployeeSaved>()({
   version: 1,
   producers: ['customers'],
   consumers: ['campaigns', 'rewards', 'complaints', 'service-visits'],
-  description: 'A member of staff was added or changed (role or department).',
+  description: 'A member of staff was added or changed (role, department, session version or deactivation).',
 });

@@ -35,6 +35,17 @@ export class EmployeeReplica {
   @Column('uuid', { nullable: true })
   departmentId: string | null;
 
+  /**
+   * Bumped by customers whenever the employee's access must end (moved, demoted, deactivated): an access
+   * token names the version it was issued at, and a token of an older version is refused.
+   */
+  @Column('int', { default: 1 })
+  sessionVersion: number;
+
+  /** Set when the employee was deactivated: none of their tokens is accepted any more. */
+  @Column('timestamptz', { nullable: true })
+  deactivatedAt: Date | null;
+
   @Column('timestamptz')
   savedAt: Date;
 }
