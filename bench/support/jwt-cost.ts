@@ -1,27 +1,20 @@
-import jwt from 'jsonwebtoken';
-import { Role, TokenService } from '@crm/auth';
-import { TEST_JWT_SECRET } from '@crm/testing';
+import { createLocalJWKSet } from 'jose';
+import { AccessTokenVerifier, DEFAULT_ISSUER, Role } from '@crm/auth';
+import { bearer, TEST_SIGNING_KEY } from '@crm/testing';
 
-function microsPerCall(fn: () => void, calls: number): number {
-  for (let i = 0; i < calls / 4; i++) fn();
+async function microsPerCall(fn: () => Promise<unknown>, calls: number): Promise<number> {
+  for (let i = 0; i < calls / 4; i++) await fn();
   const started = performance.now();
-  for (let i = 0; i < calls; i++) fn();
+  for (let i = 0; i < calls; i++) await fn();
   return ((performance.now() - started) * 1000) / calls;
 }
 
 /**
- * What verifying one employee token costs in this process: the services' own TokenService (the secret as a
- * KeyObject, made once) against the same check given the secret as a string, as TokenService did before.
- * Given a string, jsonwebtoken first tries to read it as a PEM public key and only then as an HMAC secret, on
- * every call (auth0/node-jsonwebtoken#1046); that failed parse was the top function of the customers service's
- * profile.
+ * What verifying one employee access token (ES256, a public key from the JWKS cache) costs in this process, as
+ * every service's guard does on every request before the session check.
  */
-export function jwtVerifyCost(): { serviceMicros: number; stringSecretMicros: number } {
-  const service = new TokenService(TEST_JWT_SECRET);
-  const token = service.sign({ sub: '00000000-0000-4000-8000-000000000001', role: Role.EMPLOYEE, departmentId: null });
-  const options: jwt.VerifyOptions = { algorithms: ['HS256'], issuer: 'crm-suite', audience: 'crm-suite' };
-  return {
-    serviceMicros: microsPerCall(() => service.verify(token), 2000),
-    stringSecretMicros: microsPerCall(() => jwt.verify(token, TEST_JWT_SECRET, options), 2000),
-  };
+export async function jwtVerifyCost(): Promise<{ serviceMicros: number }> {
+  const verifier = new AccessTokenVerifier({ keys: createLocalJWKSet({ keys: [TEST_SIGNING_KEY.publicJwk] }), issuer: DEFAULT_ISSUER });
+  const token = bearer(Role.EMPLOYEE).authorization.slice('Bearer '.length);
+  return { serviceMicros: await microsPerCall(() => verifier.verify(token), 2000) };
 }

@@ -6,6 +6,7 @@ import { ArchivesModule } from './archives/archives.module';
 import { ClassificationModule } from './classification/classification.module';
 import { CustomersConfig } from './config';
 import { CustomersModule } from './customers/customers.module';
+import { IdentityModule } from './identity/identity.module';
 import { customersDatabase } from './database/customers-database';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
@@ -24,6 +25,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...serviceFoundation('customers', customersDatabase, config),
+        IdentityModule.forRoot({
+          issuer: config.AUTH_ISSUER,
+          accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+          refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+          sessionMaxDays: config.SESSION_MAX_DAYS,
+          publishAheadSeconds: config.SIGNING_KEY_PUBLISH_AHEAD_SECONDS,
+          loginFailuresAllowed: config.LOGIN_FAILURES_ALLOWED,
+          loginBlockSeconds: config.LOGIN_BLOCK_SECONDS,
+          redisPrefix: config.REDIS_PREFIX,
+        }),
         OrganisationModule,
         CustomersModule,
         ArchivesModule.forRoot({ businessTz: config.BUSINESS_TZ }),

@@ -6,12 +6,15 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { customersConfigSchema, loadCustomersConfig } from './config';
 import { customersDatabase } from './database/customers-database';
+import { runIdentityCommand } from './identity/identity-commands';
 
 async function main() {
   describeEnvIfAsked(customersConfigSchema);
   const config = loadCustomersConfig();
   if (await runDatabaseCommand(customersDatabase, config.DATABASE_URL, 'apps/customers/src/database/migrations')) return;
   await ensureDatabase(config.DATABASE_URL);
+  const migrate = () => runDatabaseCommand(customersDatabase, config.DATABASE_URL, 'apps/customers/src/database/migrations', ['--migrate']);
+  if (await runIdentityCommand(AppModule.forRoot(config), migrate)) return;
   const app = await createServiceApp(AppModule.forRoot(config), {
     name: 'customers',
     logLevel: config.LOG_LEVEL,

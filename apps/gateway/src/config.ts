@@ -1,4 +1,5 @@
 import { env, loadConfig } from '@crm/config';
+import { trustProxyOf } from './edge/trust-proxy';
 import { SERVICES, ServiceName } from './routing/route-table';
 
 /**
@@ -32,12 +33,38 @@ export const gatewayConfigSchema = {
   }),
   GATEWAY_UPSTREAM_CONNECTIONS: env.int('most keep-alive connections the gateway opens to one service', { default: 128, min: 1 }),
   GATEWAY_HEALTH_TIMEOUT_MS: env.int('how long /health waits for each service\'s /health', { default: 1_000, min: 50 }),
+  // The edge (docs/api/ops.md "Rate limits", "Security headers"): apps/gateway/src/edge.
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: env.int('requests one caller address may make per minute through the gateway (0: no limit)', {
+    default: 1_200,
+    min: 0,
+  }),
+  RATE_LIMIT_PER_EMPLOYEE_PER_MINUTE: env.int('requests one employee (by a verified access token) may make per minute through the gateway (0: no limit)', {
+    default: 600,
+    min: 0,
+  }),
+  // Checked by trustProxyOf (edge/trust-proxy.ts) when the config loads.
+  TRUST_PROXY: {
+    ...env.string(
+      'the proxies in front of the gateway whose X-Forwarded-For is believed: a hop count ("1") or their addresses/CIDRs ("10.0.0.0/8,192.168.1.7"); unset: the socket address is the caller',
+    ),
+    optional: true,
+  },
+  AUTH_ISSUER: env.string('the name (`iss`) of the suite\'s token issuer, as the services know it (tokens are verified with customers\' JWKS)', {
+    default: 'crm-suite',
+  }),
+  HSTS_MAX_AGE_SECONDS: env.int('Strict-Transport-Security max-age on every answer; set only when callers reach the gateway over HTTPS (0: no HSTS)', {
+    default: 0,
+    min: 0,
+  }),
+  HSTS_INCLUDE_SUBDOMAINS: env.bool('add includeSubDomains to Strict-Transport-Security', { default: false }),
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
 export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
-  return loadConfig(gatewayConfigSchema, source);
+  const config = loadConfig(gatewayConfigSchema, source);
+  trustProxyOf(config.TRUST_PROXY);
+  return config;
 }
 
 /** Nest token of the validated config. */

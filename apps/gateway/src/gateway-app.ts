@@ -3,6 +3,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { accessLogHook, createLogger, JsonLogger, REQUEST_ID_HEADER, requestContext, requestIdFrom } from '@crm/logging';
 import { AppModule } from './app.module';
 import { GatewayConfig } from './config';
+import { installEdge } from './edge/edge';
+import { trustProxyOf } from './edge/trust-proxy';
 
 /** Largest GraphQL request body; REST bodies are streamed to the services, which apply their own limits. */
 const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -16,7 +18,9 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   const logger = new JsonLogger(pino);
   const adapter = new FastifyAdapter({
     bodyLimit: GRAPHQL_BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // X-Forwarded-For decides the caller's address (rate limits, logs) only behind the proxies ops name.
+    // (Fastify takes a hop count too; the adapter's type only lists the other forms.)
+    trustProxy: trustProxyOf(config.TRUST_PROXY) as boolean | string[],
     return503OnClosing: true,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
   });
@@ -26,6 +30,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
     requestContext.run({ requestId: String(request.id) }, done);
   });
   app.getHttpAdapter().getInstance().addHook('onResponse', accessLogHook(pino));
+  // Security headers and rate limits, before any route is added (edge/edge.ts).
+  await installEdge(app.getHttpAdapter().getInstance(), config);
   app.enableShutdownHooks();
   return app;
 }

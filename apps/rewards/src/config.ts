@@ -1,9 +1,10 @@
-import { ConfigError, env, loadConfig, platformConfigSchema } from '@crm/config';
+import { ConfigError, env, loadConfig, platformConfigSchema, tokenVerifierConfigSchema } from '@crm/config';
 import { parseTiers } from './ledger/tiers';
 
 /** The rewards service's environment (validated at start; docker-compose and k8s are checked against it). */
 export const rewardsConfigSchema = {
   ...platformConfigSchema,
+  ...tokenVerifierConfigSchema,
   PORT: env.port('HTTP port of the rewards service', 4003),
   DATABASE_POOL_SIZE: env.int('PostgreSQL connections per instance', { default: 10, min: 1, max: 100 }),
   REWARDS_TIERS: env.string('membership tiers by lifetime points, NAME:threshold in rising order, the first at 0', {

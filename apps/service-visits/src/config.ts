@@ -1,4 +1,4 @@
-import { ConfigError, env, loadConfig, platformConfigSchema, VariableSpec } from '@crm/config';
+import { ConfigError, env, loadConfig, platformConfigSchema, tokenVerifierConfigSchema, VariableSpec } from '@crm/config';
 import { buildKeyring } from './health-data/health-keys';
 import { parseCadence } from './visit-plans/cadence';
 
@@ -22,6 +22,7 @@ const healthDataKey: VariableSpec<string> = {
 /** The service-visits service's environment (validated at start; docker-compose and k8s are checked against it). */
 export const serviceVisitsConfigSchema = {
   ...platformConfigSchema,
+  ...tokenVerifierConfigSchema,
   PORT: env.port('HTTP port of the service-visits service', 4005),
   DATABASE_POOL_SIZE: env.int('PostgreSQL connections per instance', { default: 10, min: 1, max: 100 }),
   ADEQUACY_DAYS: env.int('days without an attended meeting or owner-department home visit before a customer is under-served (V-2)', { default: 90, min: 1, max: 3650 }),

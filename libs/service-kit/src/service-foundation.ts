@@ -7,7 +7,7 @@ import { EventsModule, SweepsAdminModule, type ServiceName } from '@crm/events';
 import { ReadModel, ReadModelsModule } from './read-models.module';
 
 /** What the foundation reads of a service's validated environment (platformConfigSchema and the pool size). */
-export type FoundationConfig = ConfigOf<typeof platformConfigSchema> & { NODE_ENV: Environment; DATABASE_POOL_SIZE: number };
+export type FoundationConfig = ConfigOf<typeof platformConfigSchema> & { NODE_ENV: Environment; DATABASE_POOL_SIZE: number; AUTH_JWKS_URL?: string };
 
 /**
  * The modules every service's AppModule imports before its own capabilities: its database (TypeORM on its own
@@ -25,12 +25,14 @@ export function serviceFoundation(service: ServiceName, database: ServiceDatabas
       production,
       redisUrl: config.REDIS_URL,
       redisPrefix: config.REDIS_PREFIX,
-      jwtSecret: config.JWT_SECRET,
+      issuer: config.AUTH_ISSUER,
+      ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
+      ...(config.OIDC_ISSUER ? { oidc: { issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, employeeClaim: config.OIDC_EMPLOYEE_CLAIM } } : {}),
       rateLimitPerMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE,
     }),
     EventsModule.forService({ service, redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX, tz: config.BUSINESS_TZ, logLevel: config.LOG_LEVEL }),
     subgraphModule({ production, schemaFile: `apps/${service}/schema.graphql` }),
-    SweepsAdminModule,
+    SweepsAdminModule.forService({ production, enabledInProduction: config.ADMIN_SWEEPS_ENABLED }),
     ...(readModels.length ? [ReadModelsModule.forService(readModels)] : []),
   ];
 }

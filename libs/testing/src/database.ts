@@ -39,6 +39,8 @@ export async function dropDatabase(name: string): Promise<void> {
 export interface ScratchDatabase {
   name: string;
   url: string;
+  /** One statement on this database (a connection of its own, closed after). */
+  query(sql: string, params?: unknown[]): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -49,5 +51,15 @@ export interface ScratchDatabase {
 export async function scratchDatabase(template?: string): Promise<ScratchDatabase> {
   const name = `crm_test_${randomBytes(6).toString('hex')}`;
   await createDatabase(name, template);
-  return { name, url: testServerUrl(name), drop: () => dropDatabase(name) };
+  const url = testServerUrl(name);
+  const query = async (sql: string, params: unknown[] = []) => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql, params);
+    } finally {
+      await client.end();
+    }
+  };
+  return { name, url, query, drop: () => dropDatabase(name) };
 }

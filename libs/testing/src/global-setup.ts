@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { createDatabase, dropDatabase, testServerUrl } from './database';
+import { INSERT_TEST_SIGNING_KEY } from './test-signing-key';
 import { TEST_RUN_ENV } from './redis-keys';
 
 /** Overridable so two test runs on one machine (a developer's and CI's) never rebuild each other's template. */
@@ -26,4 +28,12 @@ export default async function globalSetup(): Promise<void> {
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`migrations of the test template failed:\n${result.stderr}`);
+  // The customers service signs with the test key in every clone, so tests' own tokens and its tokens agree.
+  const client = new Client({ connectionString: testServerUrl(TEMPLATE_DATABASE) });
+  await client.connect();
+  try {
+    await client.query(INSERT_TEST_SIGNING_KEY.sql, INSERT_TEST_SIGNING_KEY.params);
+  } finally {
+    await client.end();
+  }
 }

@@ -6,3 +6,4 @@ export * from './suite-processes';
 export * from './eventually';
 export * from './suite-session';
 export * from './json-number';
+export * from './test-signing-key';

@@ -2,11 +2,11 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureServiceApp } from '@crm/http';
-import { Role, TokenService } from '@crm/auth';
+import jwt from 'jsonwebtoken';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, DEFAULT_ISSUER, Role } from '@crm/auth';
 import { scratchDatabase, ScratchDatabase } from './database';
 import { dropRedisPrefix, scratchRedisPrefix, testRedisUrl } from './redis-keys';
-
-export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
+import { TEST_SIGNING_KEY, testJwksUrl, testPrivateKey } from './test-signing-key';
 
 export interface TestService {
   app: NestFastifyApplication;
@@ -32,7 +32,7 @@ export async function startTestService(
     DATABASE_URL: db.url,
     REDIS_URL: testRedisUrl(),
     REDIS_PREFIX: redisPrefix,
-    JWT_SECRET: TEST_JWT_SECRET,
+    AUTH_JWKS_URL: await testJwksUrl(),
     LOG_LEVEL: 'warn',
     ...options.env,
   };
@@ -57,9 +57,25 @@ export async function startTestService(
   };
 }
 
-const tokens = new TokenService(TEST_JWT_SECRET);
-
-/** An Authorization header for an employee (or a role with no employee behind it). */
-export function bearer(role: Role, employeeId = '00000000-0000-4000-8000-000000000001', departmentId: string | null = null): Record<string, string> {
-  return { authorization: `Bearer ${tokens.sign({ sub: employeeId, role, departmentId })}` };
+/**
+ * An Authorization header for an employee (or a role with no employee behind it), signed with the test key as
+ * the issuer signs a development token: no session version, so it stands on its claims (outside production).
+ * Synchronous (jsonwebtoken), so a test can write `headers: bearer(Role.ADMIN)` inline.
+ */
+export function bearer(
+  role: Role,
+  employeeId = '00000000-0000-4000-8000-000000000001',
+  departmentId: string | null = null,
+  extra: { sid?: string; ver?: number; ttlSeconds?: number } = {},
+): Record<string, string> {
+  const { ttlSeconds = 3600, ...session } = extra;
+  const token = jwt.sign({ role, departmentId, ...session }, testPrivateKey, {
+    algorithm: ACCESS_TOKEN_ALGORITHM,
+    keyid: TEST_SIGNING_KEY.kid,
+    subject: employeeId,
+    issuer: DEFAULT_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
+    expiresIn: ttlSeconds,
+  });
+  return { authorization: `Bearer ${token}` };
 }

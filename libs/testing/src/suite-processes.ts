@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { scratchDatabase, ScratchDatabase } from './database';
 import { dropRedisPrefix, scratchRedisPrefix, testRedisUrl } from './redis-keys';
-import { TEST_JWT_SECRET } from './service-app';
+import { INSERT_TEST_SIGNING_KEY, testJwksUrl } from './test-signing-key';
 
 const isDirectory = (path: string) => {
   try {
@@ -136,7 +136,6 @@ export async function startSuite(options: SuiteOptions): Promise<RunningSuite> {
     DATABASE_URL: db.url,
     REDIS_URL: testRedisUrl(),
     REDIS_PREFIX: redisPrefix,
-    JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'warn',
     ...options.env,
   };
@@ -196,15 +195,24 @@ export async function startSuite(options: SuiteOptions): Promise<RunningSuite> {
 
   try {
     const serviceUrls: Record<string, string> = {};
-    await Promise.all(
-      options.services.map(async (name) => {
-        const port = await freePort();
-        const url = `http://127.0.0.1:${port}`;
-        const child = launch(name, port, {});
-        await waitReady(url, child, readyMs, name, () => output(name));
-        serviceUrls[name] = url;
-      }),
-    );
+    const ports = new Map(await Promise.all(options.services.map(async (name) => [name, await freePort()] as const)));
+    const urlOf = (name: string) => `http://127.0.0.1:${ports.get(name)}`;
+    // Services verify tokens with the issuer's public keys: customers' when it runs here, else the test key's.
+    baseEnv.AUTH_JWKS_URL = ports.has('customers') ? `${urlOf('customers')}/.well-known/jwks.json` : await testJwksUrl();
+    const start = async (name: string) => {
+      const child = launch(name, ports.get(name)!, {});
+      await waitReady(urlOf(name), child, readyMs, name, () => output(name));
+      serviceUrls[name] = urlOf(name);
+    };
+    if (template === undefined && ports.has('customers')) {
+      // An empty database: customers migrates it and makes its own key; the test key joins it before any token
+      // is checked, so `bearer()` tokens verify here too.
+      await start('customers');
+      await db.query(INSERT_TEST_SIGNING_KEY.sql, INSERT_TEST_SIGNING_KEY.params);
+      await Promise.all(options.services.filter((name) => name !== 'customers').map(start));
+    } else {
+      await Promise.all(options.services.map(start));
+    }
     const gatewayEnv: Record<string, string> = {};
     for (const [name, url] of Object.entries(serviceUrls)) gatewayEnv[`${name.toUpperCase().replace(/-/g, '_')}_URL`] = url;
     const gatewayPort = await freePort();

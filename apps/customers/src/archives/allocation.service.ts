@@ -47,10 +47,13 @@ export class AllocationService {
         throw ArchiveErrors.PARTICIPANT_NOT_AN_EMPLOYEE(`Not employees with a department: ${missing.join(', ')}`, { employeeIds: missing });
       }
 
+      // Participants who have left since the event take no share (O-4 among those still here).
+      const active = participants.filter((id) => !employees.get(id)!.deactivatedAt);
+
       const customers = await this.archives.allocatableCustomers(tx, batchId);
       let allocations: Allocation[];
       try {
-        allocations = allocateEvenly(customers.map((c) => c.customerId), participants, batch.id);
+        allocations = allocateEvenly(customers.map((c) => c.customerId), active, batch.id);
       } catch (e) {
         if (e instanceof AllocationError) throw ArchiveErrors.ALLOCATION_IMPOSSIBLE(e.message, { reason: e.code });
         throw e;

@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { CustomerHistoryEntity } from '../history/customer-history.entity';
 import { HistoryService } from '../history/history.service';
 import { OrganisationService } from '../organisation/organisation.service';
+import { OwnershipErrors } from '../ownership/ownership.errors';
 import { OwnershipService } from '../ownership/ownership.service';
 import { CustomerErrors } from './customer-errors';
 import { CustomerEntity, CustomerStage } from './customer.entity';
@@ -68,6 +69,7 @@ export class CustomersService {
       if (!dto.ownerId) throw CustomerErrors.OWNER_NOT_FOUND(`The caller (${ownerId}) is not an employee, so the customer needs an ownerId: the employee who will own it`);
       throw CustomerErrors.OWNER_NOT_FOUND(`No employee ${ownerId}`);
     }
+    if (owner.deactivatedAt) throw OwnershipErrors.EMPLOYEE_DEACTIVATED(`${owner.name} was deactivated and can own no customer`);
     if (!owner.departmentId) throw CustomerErrors.OWNER_HAS_NO_DEPARTMENT(`${owner.name} belongs to no department`);
     if (isEmployee(viewer) && owner.id !== viewer.employeeId && !MAY_ASSIGN_ANY_OWNER.includes(viewer.role) && owner.departmentId !== viewer.departmentId) {
       throw CustomerErrors.OWNER_NOT_IN_DEPARTMENT();
@@ -252,6 +254,7 @@ export class CustomersService {
         }
         const to = await this.organisation.findEmployee(request.toEmployeeId);
         if (!to) throw CustomerErrors.OWNER_NOT_FOUND(`No employee ${request.toEmployeeId}`);
+        if (to.deactivatedAt) throw OwnershipErrors.EMPLOYEE_DEACTIVATED(`${to.name} was deactivated and can own no customer`);
         if (!to.departmentId) throw CustomerErrors.OWNER_HAS_NO_DEPARTMENT(`${to.name} belongs to no department`);
         if (to.id === from.ownerId) throw CustomerErrors.TRANSFER_TO_SAME_OWNER();
         await this.ownership.transfer(tx, [{ customerId: request.customerId, from, to: { ownerId: to.id, departmentId: to.departmentId } }], {

@@ -1,8 +1,10 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Allow, FieldCaller, Principal, RequestHeaders } from '@crm/auth';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Allow, CurrentPrincipal, FieldCaller, isEmployee, Principal, RequestHeaders } from '@crm/auth';
 import { inField } from '@crm/errors';
+import { DeactivationService } from './deactivation.service';
+import { CreateDepartmentDto, CreateEmployeeDto, UpdateDepartmentDto, UpdateEmployeeDto } from './organisation.dto';
 import { OrganisationLoaders } from './organisation.loaders';
-import { Department, Employee } from './organisation.models';
+import { Department, Employee, EmployeeDeactivation, Reassignment } from './organisation.models';
 import { OrganisationPolicy } from './organisation.policy';
 import { OrganisationService } from './organisation.service';
 
@@ -24,6 +26,18 @@ export class DepartmentResolver {
     return this.organisation.listDepartments();
   }
 
+  @Mutation(() => Department, { description: 'Create a department (as POST /api/v1/departments)' })
+  @Allow(OrganisationPolicy.createDepartment)
+  createDepartment(@Args('input') input: CreateDepartmentDto) {
+    return this.organisation.createDepartment(input);
+  }
+
+  @Mutation(() => Department, { description: 'Rename a department or appoint its head: an active employee of it (as PATCH /api/v1/departments/{id})' })
+  @Allow(OrganisationPolicy.updateDepartment)
+  updateDepartment(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateDepartmentDto) {
+    return this.organisation.updateDepartment(id, input);
+  }
+
   @ResolveField(() => Employee, { nullable: true })
   head(@Parent() d: Department, @Context() ctx: GqlContext) {
     return d.headId ? this.loaders.for(ctx.req).employee.load(d.headId) : null;
@@ -43,19 +57,57 @@ export class DepartmentResolver {
 export class EmployeeResolver {
   constructor(
     private readonly organisation: OrganisationService,
+    private readonly deactivation: DeactivationService,
     private readonly loaders: OrganisationLoaders,
     private readonly caller: FieldCaller,
   ) {}
 
   @Query(() => [Employee])
   @Allow(OrganisationPolicy.read)
-  async employees(@Args('departmentId', { type: () => ID, nullable: true }) departmentId: string | null) {
-    return (await this.organisation.listEmployees({ departmentId: departmentId ?? undefined }, 200)).items;
+  async employees(
+    @Args('departmentId', { type: () => ID, nullable: true }) departmentId: string | null,
+    @Args('active', { type: () => Boolean, nullable: true, description: 'true: active only; false: deactivated only; left out: everyone' }) active: boolean | null,
+  ) {
+    return (await this.organisation.listEmployees({ departmentId: departmentId ?? undefined, active: active ?? undefined }, 200)).items;
+  }
+
+  @Query(() => Employee, { nullable: true, description: 'The calling employee; null for a partner key or a token of a bare role, which names no employee' })
+  @Allow(OrganisationPolicy.me)
+  me(@CurrentPrincipal() caller: Principal) {
+    return isEmployee(caller) ? this.organisation.findEmployee(caller.employeeId) : null;
+  }
+
+  @Mutation(() => Employee, { description: 'Create an employee (as POST /api/v1/employees); LOGIN_TAKEN for a login in use' })
+  @Allow(OrganisationPolicy.createEmployee)
+  createEmployee(@Args('input') input: CreateEmployeeDto) {
+    return this.organisation.createEmployee(input);
+  }
+
+  @Mutation(() => Employee, {
+    description: 'Change an employee (as PATCH /api/v1/employees/{id}): a new role or department ends their sessions; EMPLOYEE_HEADS_DEPARTMENT for the head of a department',
+  })
+  @Allow(OrganisationPolicy.updateEmployee)
+  updateEmployee(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateEmployeeDto) {
+    return this.organisation.updateEmployee(id, input);
+  }
+
+  @Mutation(() => EmployeeDeactivation, {
+    description: "Deactivate an employee (as POST /api/v1/employees/{id}/deactivation): their customers are shared evenly among the department's active employees",
+  })
+  @Allow(OrganisationPolicy.deactivateEmployee)
+  deactivateEmployee(@CurrentPrincipal() caller: Principal, @Args('id', { type: () => ID }) id: string) {
+    return this.deactivation.deactivate(caller, id);
   }
 
   @ResolveField(() => Department, { nullable: true })
   department(@Parent() e: Employee, @Context() ctx: GqlContext) {
     return e.departmentId ? this.loaders.for(ctx.req).department.load(e.departmentId) : null;
+  }
+
+  /** The entity holds a Date; the graph shows an ISO 8601 instant. */
+  @ResolveField(() => String, { nullable: true })
+  deactivatedAt(@Parent() e: { deactivatedAt: Date | string | null }) {
+    return e.deactivatedAt instanceof Date ? e.deactivatedAt.toISOString() : (e.deactivatedAt ?? null);
   }
 
   /** Reached through `_entities`, where no guard runs: the caller is checked here. */
@@ -65,5 +117,16 @@ export class EmployeeResolver {
       await this.caller.require(ctx.req, OrganisationPolicy.read.scopes);
       return this.loaders.for(ctx.req).employee.load(ref.id);
     });
+  }
+}
+
+@Resolver(() => Reassignment)
+export class ReassignmentResolver {
+  constructor(private readonly loaders: OrganisationLoaders) {}
+
+  /** The parent was reached through the guarded deactivateEmployee. */
+  @ResolveField(() => Employee, { nullable: true })
+  employee(@Parent() r: Reassignment, @Context() ctx: GqlContext) {
+    return this.loaders.for(ctx.req).employee.load(r.employeeId);
   }
 }

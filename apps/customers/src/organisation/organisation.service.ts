@@ -1,20 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
-import { Page, Transactions } from '@crm/database';
+import { isUniqueViolation, Page, Transactions, type Tx } from '@crm/database';
 import { OutboxWriter } from '@crm/events';
+import { OwnershipErrors } from '../ownership/ownership.errors';
 import { DepartmentEntity } from './department.entity';
 import { EmployeeEntity } from './employee.entity';
-import { CreateDepartmentDto, CreateEmployeeDto, UpdateDepartmentDto } from './organisation.dto';
+import { CreateDepartmentDto, CreateEmployeeDto, normaliseLogin, UpdateDepartmentDto, UpdateEmployeeDto } from './organisation.dto';
 import { OrganisationErrors } from './organisation.errors';
 import { OrganisationRepository } from './organisation.repository';
 
 /** Roles that work inside a department and so must name one. */
 const DEPARTMENT_ROLES: readonly Role[] = [Role.EMPLOYEE, Role.DEPARTMENT_HEAD];
 
+export interface EmployeeFilter {
+  departmentId?: string;
+  /** true: active only; false: deactivated only; undefined: everyone. */
+  active?: boolean;
+}
+
 /**
  * Departments and staff. Every change is announced (`department.saved`, `employee.saved`) in its own
- * transaction, so the other services' copies of the organisation follow.
+ * transaction, so the other services' copies of the organisation follow. A change of an employee's role or
+ * department raises their session version: every service then refuses the tokens they hold (the identity
+ * capability issues new ones). Deactivation is deactivation.service.ts.
  */
 @Injectable()
 export class OrganisationService {
@@ -27,7 +36,7 @@ export class OrganisationService {
 
   async createDepartment(dto: CreateDepartmentDto): Promise<DepartmentEntity> {
     if (await this.repo.departmentCodeTaken(dto.code)) throw OrganisationErrors.DEPARTMENT_CODE_EXISTS(`Code ${dto.code} is taken`);
-    return this.saveDepartment(this.repo.newDepartment({ name: dto.name, code: dto.code, headId: null }));
+    return this.transactions.run((tx) => this.saveDepartment(tx, this.repo.newDepartment({ name: dto.name, code: dto.code, headId: null })));
   }
 
   listDepartments(): Promise<DepartmentEntity[]> {
@@ -44,46 +53,112 @@ export class OrganisationService {
     return this.repo.departmentsByIds(ids);
   }
 
+  /** A new head must be an active employee of the department (kept so until commit: a deactivation waits). */
   async updateDepartment(id: string, dto: UpdateDepartmentDto): Promise<DepartmentEntity> {
     const d = await this.department(id);
-    if (dto.headId !== undefined) {
-      const head = await this.repo.findEmployee(dto.headId);
-      if (!head) throw OrganisationErrors.EMPLOYEE_NOT_FOUND(`No employee ${dto.headId}`);
-      if (head.departmentId !== id) throw OrganisationErrors.HEAD_NOT_IN_DEPARTMENT(`${head.name} is not in ${d.name}`);
-      d.headId = head.id;
-    }
-    if (dto.name !== undefined) d.name = dto.name;
-    return this.saveDepartment(d);
+    return this.transactions.run(async (tx) => {
+      if (dto.headId !== undefined) {
+        const head = await this.repo.lockEmployee(tx, dto.headId, 'share');
+        if (!head) throw OrganisationErrors.EMPLOYEE_NOT_FOUND(`No employee ${dto.headId}`);
+        if (head.departmentId !== id) throw OrganisationErrors.HEAD_NOT_IN_DEPARTMENT(`${head.name} is not in ${d.name}`);
+        if (head.deactivatedAt) throw OwnershipErrors.EMPLOYEE_DEACTIVATED(`${head.name} was deactivated at ${head.deactivatedAt.toISOString()}`);
+        d.headId = head.id;
+      }
+      if (dto.name !== undefined) d.name = dto.name;
+      return this.saveDepartment(tx, d);
+    });
   }
 
-  private saveDepartment(department: DepartmentEntity): Promise<DepartmentEntity> {
-    return this.transactions.run(async (tx) => {
-      const saved = await this.repo.saveDepartment(tx, department);
-      await this.outbox.append(tx, [
-        {
-          name: 'department.saved',
-          payload: { departmentId: saved.id, name: saved.name, code: saved.code, headId: saved.headId, savedAt: this.clock.now().toISOString() },
-        },
-      ]);
-      return saved;
-    });
+  private async saveDepartment(tx: Tx, department: DepartmentEntity): Promise<DepartmentEntity> {
+    const saved = await this.repo.saveDepartment(tx, department);
+    await this.outbox.append(tx, [
+      {
+        name: 'department.saved',
+        payload: { departmentId: saved.id, name: saved.name, code: saved.code, headId: saved.headId, savedAt: this.clock.now().toISOString() },
+      },
+    ]);
+    return saved;
   }
 
   async createEmployee(dto: CreateEmployeeDto): Promise<EmployeeEntity> {
-    if (DEPARTMENT_ROLES.includes(dto.role) && !dto.departmentId) {
-      throw OrganisationErrors.DEPARTMENT_REQUIRED(`A ${dto.role} needs a departmentId`);
-    }
-    if (dto.departmentId) await this.department(dto.departmentId);
+    await this.checkPlacement(dto.role, dto.departmentId ?? null);
+    const login = dto.login === undefined || dto.login === null ? null : (normaliseLogin(dto.login) as string);
+    if (login !== null && (await this.repo.loginTaken(login))) throw OrganisationErrors.LOGIN_TAKEN(`Login ${login} is taken`);
+    return this.transactions
+      .run(async (tx) => {
+        const created = await this.repo.insertEmployee(tx, { name: dto.name, role: dto.role, departmentId: dto.departmentId ?? null, login });
+        return this.saveEmployee(tx, created);
+      })
+      .catch((e) => {
+        // Two creations with one login at once: the unique index decides, the loser hears why.
+        if (isUniqueViolation(e)) throw OrganisationErrors.LOGIN_TAKEN(`Login ${login} is taken`);
+        throw e;
+      });
+  }
+
+  /**
+   * PATCH /employees/{id}. A new role or department raises the session version (their tokens stop working); a new
+   * name does not. The employee's customers stay theirs. The head of a department may not leave it or stop being
+   * a head (409 EMPLOYEE_HEADS_DEPARTMENT: appoint another head first); a deactivated employee is not changed.
+   */
+  async updateEmployee(id: string, dto: UpdateEmployeeDto): Promise<EmployeeEntity> {
     return this.transactions.run(async (tx) => {
-      const saved = await this.repo.insertEmployee(tx, { name: dto.name, role: dto.role, departmentId: dto.departmentId ?? null });
-      await this.outbox.append(tx, [
-        {
-          name: 'employee.saved',
-          payload: { employeeId: saved.id, name: saved.name, role: saved.role, departmentId: saved.departmentId, savedAt: this.clock.now().toISOString() },
-        },
-      ]);
-      return saved;
+      const e = await this.repo.lockEmployee(tx, id, 'write');
+      if (!e) throw OrganisationErrors.EMPLOYEE_NOT_FOUND(`No employee ${id}`);
+      if (e.deactivatedAt) throw OwnershipErrors.EMPLOYEE_DEACTIVATED(`${e.name} was deactivated at ${e.deactivatedAt.toISOString()}`);
+      const role = dto.role ?? e.role;
+      const departmentId = dto.departmentId !== undefined ? dto.departmentId : e.departmentId;
+      const moved = departmentId !== e.departmentId;
+      const roleChanged = role !== e.role;
+      if (moved || roleChanged) await this.checkPlacement(role, departmentId);
+      if (moved || (roleChanged && role !== Role.DEPARTMENT_HEAD)) {
+        const headed = await this.repo.departmentsHeadedBy(tx, id);
+        if (headed.length) {
+          throw OrganisationErrors.EMPLOYEE_HEADS_DEPARTMENT(`${e.name} heads ${headed.map((d) => d.name).join(', ')}: appoint another head first`, {
+            departmentIds: headed.map((d) => d.id),
+          });
+        }
+      }
+      const renamed = dto.name !== undefined && dto.name !== e.name;
+      if (!moved && !roleChanged && !renamed) return e;
+      if (moved || roleChanged) e.sessionVersion += 1;
+      e.name = dto.name ?? e.name;
+      e.role = role;
+      e.departmentId = departmentId;
+      return this.saveEmployee(tx, e);
     });
+  }
+
+  /**
+   * Saves the employee and announces the whole of them (`employee.saved`: role, department, login, session
+   * version, deactivation) in the caller's transaction.
+   */
+  async saveEmployee(tx: Tx, employee: EmployeeEntity): Promise<EmployeeEntity> {
+    const saved = await this.repo.saveEmployee(tx, employee);
+    await this.outbox.append(tx, [
+      {
+        name: 'employee.saved',
+        payload: {
+          employeeId: saved.id,
+          name: saved.name,
+          role: saved.role,
+          departmentId: saved.departmentId,
+          login: saved.login,
+          sessionVersion: saved.sessionVersion,
+          deactivatedAt: saved.deactivatedAt ? saved.deactivatedAt.toISOString() : null,
+          savedAt: this.clock.now().toISOString(),
+        },
+      },
+    ]);
+    return saved;
+  }
+
+  /** Department staff need a department that exists; company-wide roles may be in none (createEmployee's rule). */
+  private async checkPlacement(role: Role, departmentId: string | null): Promise<void> {
+    if (DEPARTMENT_ROLES.includes(role) && !departmentId) {
+      throw OrganisationErrors.DEPARTMENT_REQUIRED(`A ${role} needs a departmentId (only company-wide roles may have none)`);
+    }
+    if (departmentId) await this.department(departmentId);
   }
 
   async employee(id: string): Promise<EmployeeEntity> {
@@ -100,7 +175,7 @@ export class OrganisationService {
     return this.repo.employeesByIds(ids);
   }
 
-  listEmployees(filter: { departmentId?: string }, limit: number, cursor?: string): Promise<Page<EmployeeEntity>> {
+  listEmployees(filter: EmployeeFilter, limit: number, cursor?: string): Promise<Page<EmployeeEntity>> {
     return this.repo.listEmployees(filter, limit, cursor);
   }
 }

@@ -17,6 +17,38 @@ export class OwnershipRepository {
   }
 
   /**
+   * Of the employees about to own customers, those deactivated. Their rows are locked FOR SHARE until the end of the
+   * transaction, so a deactivation (which locks the employee FOR UPDATE) cannot slip in between this check and the
+   * write; in id order, so two writers never wait on each other.
+   */
+  async deactivatedAmong(tx: Tx, employeeIds: readonly string[]): Promise<string[]> {
+    if (!employeeIds.length) return [];
+    const rows: { id: string; deactivated_at: Date | null }[] = await tx.query(
+      'SELECT id, deactivated_at FROM employees WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE',
+      [[...new Set(employeeIds)]],
+    );
+    return rows.filter((r) => r.deactivated_at !== null).map((r) => r.id);
+  }
+
+  /** The customers an employee owns, locked for the change, in id order. */
+  async lockOwnedBy(tx: Tx, ownerId: string): Promise<({ customerId: string } & Owner)[]> {
+    const rows: { id: string; department_id: string }[] = await tx.query('SELECT id, department_id FROM customers WHERE owner_id = $1 ORDER BY id FOR UPDATE', [ownerId]);
+    return rows.map((r) => ({ customerId: r.id, ownerId, departmentId: r.department_id }));
+  }
+
+  /** How many customers each of these employees owns (0 for one who owns none). */
+  async ownedCounts(tx: Tx, ownerIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>(ownerIds.map((id) => [id, 0]));
+    if (!ownerIds.length) return counts;
+    const rows: { owner_id: string; n: number }[] = await tx.query(
+      'SELECT owner_id, count(*)::int AS n FROM customers WHERE owner_id = ANY($1::uuid[]) GROUP BY owner_id',
+      [[...ownerIds]],
+    );
+    for (const r of rows) counts.set(r.owner_id, r.n);
+    return counts;
+  }
+
+  /**
    * New owners of many customers in one statement; `at` is when they got them (V-2 counts from it). A new owner
    * starts a new V-2 window, so a customer who changes hands is no longer under-served.
    */

@@ -5,6 +5,7 @@ import { AuditAction } from '../audit/audit-entry.entity';
 import { AuditRepository } from '../audit/audit.repository';
 import { chunks } from '../support/chunks';
 import { HistoryRepository } from '../history/history.repository';
+import { OwnershipErrors } from './ownership.errors';
 import { Owner, OwnershipRepository } from './ownership.repository';
 
 /** A change of owner: the customer, the owner it had and the one it gets. */
@@ -43,7 +44,9 @@ export interface TransferCauseOf extends Acting {
  * The one writer of ownership: every change of a customer's owner (first owner, O-4 allocation, a director's
  * transfer, C-4 and V-2 transfers) goes through here, in the caller's transaction, and writes together the
  * owner on the customer row, the history (S-3), the audit (P-2) and the event. Set-based: a batch of
- * customers takes a few statements per thousand, never one per customer.
+ * customers takes a few statements per thousand, never one per customer. A deactivated employee never becomes an
+ * owner here, whoever asks (409 EMPLOYEE_DEACTIVATED): the callers pick active employees, and this is the check
+ * that holds under concurrency (the new owners' rows stay locked until the caller commits).
  */
 @Injectable()
 export class OwnershipService {
@@ -59,6 +62,16 @@ export class OwnershipService {
     return this.ownership.lock(tx, customerId);
   }
 
+  /** The customers an employee owns, locked for a change of owner (a deactivation shares them out). */
+  lockOwnedBy(tx: Tx, ownerId: string): Promise<({ customerId: string } & Owner)[]> {
+    return this.ownership.lockOwnedBy(tx, ownerId);
+  }
+
+  /** How many customers each employee owns now (in the caller's transaction). */
+  ownedCounts(tx: Tx, ownerIds: readonly string[]): Promise<Map<string, number>> {
+    return this.ownership.ownedCounts(tx, ownerIds);
+  }
+
   /** Whether the customer was already moved for this cause (a complaint breached twice moves it once). */
   movedFor(tx: Tx, customerId: string, cause: TransferCause, causeId: string): Promise<boolean> {
     return this.history.ownerChangedFor(tx, customerId, cause, causeId);
@@ -69,6 +82,7 @@ export class OwnershipService {
    * Registration is not an ownership change the audit records.
    */
   async recordFirstOwners(tx: Tx, customers: readonly ({ customerId: string } & Owner)[], how: FirstOwnership): Promise<void> {
+    await this.refuseDeactivated(tx, customers);
     for (const chunk of chunks(customers)) {
       await this.history.insertOwnerChanges(
         tx,
@@ -81,6 +95,7 @@ export class OwnershipService {
 
   /** O-4: the customers of an allocated archive batch go to their employees (`customer.assigned` each). */
   async allocate(tx: Tx, moves: readonly OwnerMove[], how: Acting & { allocationId: string }): Promise<void> {
+    await this.refuseDeactivated(tx, moves.map((m) => m.to));
     const cause = `allocation of batch ${how.allocationId}`;
     for (const chunk of chunks(moves)) {
       await this.ownership.setOwners(tx, chunk.map((m) => ({ customerId: m.customerId, ...m.to })), how.at);
@@ -101,6 +116,7 @@ export class OwnershipService {
 
   /** Transfers (a director's decision, C-4, V-2): `customer.transferred` each. */
   async transfer(tx: Tx, moves: readonly OwnerMove[], how: TransferCauseOf): Promise<void> {
+    await this.refuseDeactivated(tx, moves.map((m) => m.to));
     for (const chunk of chunks(moves)) {
       await this.ownership.setOwners(tx, chunk.map((m) => ({ customerId: m.customerId, ...m.to })), how.at);
       await this.history.insertOwnerChanges(
@@ -131,6 +147,14 @@ export class OwnershipService {
           },
         })),
       );
+    }
+  }
+
+  /** 409 EMPLOYEE_DEACTIVATED when any new owner has left; their rows stay locked (FOR SHARE) until commit. */
+  private async refuseDeactivated(tx: Tx, owners: readonly Owner[]): Promise<void> {
+    const deactivated = await this.ownership.deactivatedAmong(tx, owners.map((o) => o.ownerId));
+    if (deactivated.length) {
+      throw OwnershipErrors.EMPLOYEE_DEACTIVATED(`Deactivated employees own no customers: ${deactivated.join(', ')}`, { employeeIds: deactivated });
     }
   }
 

@@ -12,11 +12,11 @@ export const SERVING_ROLES: readonly Role[] = [Role.EMPLOYEE];
 /** The queries of rule-driven transfers. */
 @Injectable()
 export class TransfersRepository {
-  /** Every department but `excludedDepartmentId`, with its serving employees and its customers. */
+  /** Every department but `excludedDepartmentId`, with its active serving employees and its customers. */
   async departmentLoads(tx: Tx, excludedDepartmentId: string): Promise<DepartmentLoad[]> {
     const rows: { id: string; code: string; employees: number; customers: number }[] = await tx.query(
       `SELECT d.id, d.code,
-         (SELECT count(*) FROM employees e WHERE e.department_id = d.id AND e.role = ANY($2::text[]))::int AS employees,
+         (SELECT count(*) FROM employees e WHERE e.department_id = d.id AND e.role = ANY($2::text[]) AND e.deactivated_at IS NULL)::int AS employees,
          (SELECT count(*) FROM customers c WHERE c.department_id = d.id)::int AS customers
        FROM departments d WHERE d.id <> $1`,
       [excludedDepartmentId, SERVING_ROLES],
@@ -24,11 +24,11 @@ export class TransfersRepository {
     return rows.map((r) => ({ departmentId: r.id, code: r.code, employees: r.employees, customers: r.customers }));
   }
 
-  /** A department's serving employees, fewest customers first, ties by id. */
+  /** A department's active serving employees (a deactivated one owns nothing), fewest customers first, ties by id. */
   async employeeLoads(tx: Tx, departmentId: string): Promise<EmployeeLoad[]> {
     const rows: { id: string; customers: number }[] = await tx.query(
       `SELECT e.id, (SELECT count(*) FROM customers c WHERE c.owner_id = e.id)::int AS customers
-       FROM employees e WHERE e.department_id = $1 AND e.role = ANY($2::text[])
+       FROM employees e WHERE e.department_id = $1 AND e.role = ANY($2::text[]) AND e.deactivated_at IS NULL
        ORDER BY customers, e.id`,
       [departmentId, SERVING_ROLES],
     );

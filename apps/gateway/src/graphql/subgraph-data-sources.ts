@@ -3,6 +3,7 @@ import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { fetch } from 'undici';
 import { REQUEST_ID_HEADER } from '@crm/logging';
+import { appendVia } from '../routing/proxy-headers';
 import { SERVICES, ServiceName } from '../routing/route-table';
 import { Upstream, Upstreams } from '../routing/upstreams';
 
@@ -39,6 +40,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<{ req?: Incomi
     const remote = req.socket?.remoteAddress;
     const prior = req.headers?.['x-forwarded-for'];
     if (remote) headers.set('x-forwarded-for', typeof prior === 'string' && prior ? `${prior}, ${remote}` : remote);
+    headers.set('via', appendVia(req.headers?.via));
   }
 
   /**

@@ -63,10 +63,20 @@ export function upstreamRequestHeaders(headers: IncomingHttpHeaders, client: Cli
   const priorFor = headers['x-forwarded-for'];
   const prior = Array.isArray(priorFor) ? priorFor.join(', ') : priorFor;
   if (client.remoteAddress) out['x-forwarded-for'] = prior ? `${prior}, ${client.remoteAddress}` : client.remoteAddress;
+  // Says "through the gateway" to the service, which keeps its docs and subgraph SDL from such calls in production.
+  out.via = appendVia(headers.via);
   // A load balancer in front of the gateway already knows the original scheme and host; keep what it said.
   if (!headers['x-forwarded-proto']) out['x-forwarded-proto'] = client.protocol;
   if (!headers['x-forwarded-host'] && headers.host) out['x-forwarded-host'] = headers.host;
   return out;
+}
+
+/** The gateway's entry in the Via trail (RFC 9110 §7.6.3), after any proxy in front of it. */
+export const VIA_GATEWAY = '1.1 crm-gateway';
+
+export function appendVia(prior: string | string[] | undefined): string {
+  const value = Array.isArray(prior) ? prior.join(', ') : prior;
+  return value ? `${value}, ${VIA_GATEWAY}` : VIA_GATEWAY;
 }
 
 /** What the caller receives back: the service's headers as they are, minus the hop-by-hop ones. */

@@ -12,6 +12,8 @@ export const REST_PREFIX = '/api/v1';
 export interface RestProxyOptions {
   match: (path: string) => RouteMatch;
   upstreams: Upstreams;
+  /** Paths outside /api/v1 that the table routes too (e.g. `/.well-known/jwks.json`). */
+  exactPaths?: readonly string[];
 }
 
 /** Bodies up to this size are buffered rather than streamed back (see below). */
@@ -94,6 +96,8 @@ export async function registerRestProxy(fastify: FastifyInstance, options: RestP
 
     scope.all(REST_PREFIX, handler);
     scope.all(`${REST_PREFIX}/*`, handler);
+    // Table rows outside /api/v1 (the JWKS) are exact paths, read-only.
+    for (const path of options.exactPaths ?? []) scope.route({ method: ['GET', 'HEAD'], url: path, handler, exposeHeadRoute: false });
   });
 }
 

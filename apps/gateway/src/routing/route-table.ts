@@ -22,6 +22,9 @@ export const SWEEPS: Readonly<Record<string, ServiceName>> = {
   'visit-plans': 'service-visits',
 };
 
+/** The issuer's public keys (JWKS), routed like the REST paths but outside /api/v1. */
+export const WELL_KNOWN_JWKS = '/.well-known/jwks.json';
+
 export const ROUTES: readonly Route[] = [
   // customers
   { prefix: '/api/v1/departments', service: 'customers' },
@@ -30,6 +33,11 @@ export const ROUTES: readonly Route[] = [
   { prefix: '/api/v1/archive-batches', service: 'customers' },
   { prefix: '/api/v1/api-keys', service: 'customers' },
   { prefix: '/api/v1/auth/dev-token', service: 'customers' },
+  // Identity: sign-in, refresh and logout (dev-token keeps its own row above), the caller's own record, and the
+  // public keys access tokens are verified with (needs no token; served at the origin's root, not under /api/v1).
+  { prefix: '/api/v1/auth', service: 'customers' },
+  { prefix: '/api/v1/me', service: 'customers' },
+  { prefix: WELL_KNOWN_JWKS, service: 'customers' },
   // V-2: the resource director decides takeover reports; P-2: the audit trail of personal-data reads and ownership changes
   { prefix: '/api/v1/takeover-reports', service: 'customers' },
   { prefix: '/api/v1/audit', service: 'customers' },

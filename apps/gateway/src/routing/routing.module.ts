@@ -2,7 +2,7 @@ import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { registerPersonalDataExport } from './personal-data-export';
-import { registerRestProxy } from './rest-proxy';
+import { registerRestProxy, REST_PREFIX } from './rest-proxy';
 import { compileRoutes, ROUTES } from './route-table';
 import { Upstreams } from './upstreams';
 
@@ -18,7 +18,8 @@ export class RestProxyRegistrar implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     // P-3's export is assembled here from every service's part; a more specific route than the proxy's wildcard.
     await registerPersonalDataExport(fastify, this.upstreams);
-    await registerRestProxy(fastify, { match: compileRoutes(ROUTES), upstreams: this.upstreams });
+    const exactPaths = ROUTES.map((r) => r.prefix).filter((prefix) => !prefix.startsWith(`${REST_PREFIX}/`));
+    await registerRestProxy(fastify, { match: compileRoutes(ROUTES), upstreams: this.upstreams, exactPaths });
   }
 }
 

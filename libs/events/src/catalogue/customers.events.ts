@@ -69,7 +69,8 @@ export const customerAssigned = defineEvent<CustomerAssigned>()({
   description: 'A customer got an owner by allocation (O-4) or at registration.',
 });
 
-export type TransferCause = 'MANUAL' | 'COMPLAINT_BREACH' | 'UNDER_SERVED';
+/** `DEACTIVATION`: the owner left (POST /employees/{id}/deactivation) and their customers were shared out. */
+export type TransferCause = 'MANUAL' | 'COMPLAINT_BREACH' | 'UNDER_SERVED' | 'DEACTIVATION';
 
 export interface CustomerTransferred {
   customerId: Uuid;
@@ -78,9 +79,9 @@ export interface CustomerTransferred {
   toOwnerId: Uuid;
   toDepartmentId: Uuid;
   reason: string;
-  /** Why: a resource director's decision (V-2), a C-4 breach, or the under-served rule. */
+  /** Why: a resource director's decision (V-2), a C-4 breach, the under-served rule, or the owner's deactivation. */
   cause: TransferCause;
-  /** The complaint id for COMPLAINT_BREACH, else null. */
+  /** The complaint id for COMPLAINT_BREACH, the report for UNDER_SERVED, the employee for DEACTIVATION, else null. */
   causeId: Uuid | null;
   /** Employee who decided, null when a rule did. */
   transferredBy: Uuid | null;
@@ -92,7 +93,7 @@ export const customerTransferred = defineEvent<CustomerTransferred>()({
   version: 1,
   producers: ['customers'],
   consumers: ['campaigns', 'rewards', 'complaints', 'service-visits'],
-  description: 'A customer changed owner (POST /customers/{id}/transfer, C-4, V-2).',
+  description: 'A customer changed owner (POST /customers/{id}/transfer, C-4, V-2, an owner deactivated).',
 });
 
 export interface CustomerStageChanged {

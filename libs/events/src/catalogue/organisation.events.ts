@@ -29,6 +29,8 @@ export interface EmployeeSaved {
   name: string;
   role: string;
   departmentId: Uuid | null;
+  /** The sign-in name, lower-case (null without one; absent in events sent before sign-in existed). */
+  login?: string | null;
   /**
    * Raised whenever the employee's sessions must end (moved, demoted, deactivated); every service refuses an
    * access token issued at an older version. Absent in events sent before sessions existed (read as 1).

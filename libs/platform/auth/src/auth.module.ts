@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -7,10 +7,24 @@ import { AuthGuard } from './auth.guard';
 import { Authenticator } from './authenticator';
 import { FieldCaller } from './field-caller';
 import { RateLimiter } from './rate-limiter';
-import { TokenService } from './token.service';
+import { EmployeeAuthentication } from './sessions/employee-authentication';
+import { EmployeeRecords } from './sessions/employee-records';
+import { AccessTokenKeys } from './tokens/access-token-keys';
+import { AccessTokenVerifier } from './tokens/access-token.verifier';
+import { remoteKeySet } from './tokens/key-sets';
+import { OidcOptions, OidcVerifier } from './tokens/oidc.verifier';
 
 export interface AuthModuleOptions {
-  jwtSecret: string;
+  production: boolean;
+  /** The built-in issuer's name (`iss`). */
+  issuer: string;
+  /**
+   * The issuer's JWKS URL. Left out by the issuer itself (customers), whose identity module provides
+   * `AccessTokenKeys` globally from its own key store.
+   */
+  jwksUrl?: string;
+  /** The company's own OpenID Connect provider, when configured. */
+  oidc?: OidcOptions;
   redisPrefix: string;
   rateLimitPerMinute: number;
   /** Token of the provider that holds the service's Redis connection. */
@@ -22,10 +36,20 @@ export interface AuthModuleOptions {
 @Module({})
 export class AuthModule {
   static forRoot(options: AuthModuleOptions): DynamicModule {
+    const keys: Provider[] = options.jwksUrl ? [{ provide: AccessTokenKeys, useValue: { getKey: remoteKeySet(options.jwksUrl) } }] : [];
     return {
       module: AuthModule,
       providers: [
-        { provide: TokenService, useValue: new TokenService(options.jwtSecret) },
+        ...keys,
+        {
+          provide: EmployeeAuthentication,
+          useFactory: (k: AccessTokenKeys, ds: DataSource) =>
+            new EmployeeAuthentication(new AccessTokenVerifier({ keys: (...args) => k.getKey(...args), issuer: options.issuer }), new EmployeeRecords(ds), {
+              production: options.production,
+              ...(options.oidc ? { oidc: new OidcVerifier(options.oidc) } : {}),
+            }),
+          inject: [AccessTokenKeys, DataSource],
+        },
         { provide: ApiKeyStore, useFactory: (ds: DataSource) => new ApiKeyStore(ds), inject: [DataSource] },
         {
           provide: RateLimiter,
@@ -36,7 +60,7 @@ export class AuthModule {
         FieldCaller,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [TokenService, ApiKeyStore, Authenticator, FieldCaller],
+      exports: [...keys, EmployeeAuthentication, ApiKeyStore, Authenticator, FieldCaller],
     };
   }
 }

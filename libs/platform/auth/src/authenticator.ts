@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommonErrors } from '@crm/errors';
 import { ApiKeyStore } from './api-key.store';
 import { Principal } from './principal';
-import { TokenService } from './token.service';
+import { EmployeeAuthentication } from './sessions/employee-authentication';
 
 export type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -10,14 +10,14 @@ export type RequestHeaders = Record<string, string | string[] | undefined>;
 @Injectable()
 export class Authenticator {
   constructor(
-    private readonly tokens: TokenService,
+    private readonly employees: EmployeeAuthentication,
     private readonly apiKeys: ApiKeyStore,
   ) {}
 
   async authenticate(headers: RequestHeaders): Promise<Principal> {
     const authorization = headers['authorization'];
     if (typeof authorization === 'string' && authorization.startsWith('Bearer ')) {
-      return this.tokens.verify(authorization.slice('Bearer '.length).trim());
+      return this.employees.authenticate(authorization.slice('Bearer '.length).trim());
     }
     const key = headers['x-api-key'];
     if (typeof key === 'string' && key.length > 0) {

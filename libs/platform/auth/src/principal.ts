@@ -6,6 +6,8 @@ export interface EmployeePrincipal {
   employeeId: string;
   role: Role;
   departmentId: string | null;
+  /** The sign-in session of the token, when it came from one (not development or provider tokens). */
+  sessionId?: string;
 }
 
 /** An integration partner calling with an API key, limited to the key's scopes. */

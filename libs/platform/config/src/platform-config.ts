@@ -12,12 +12,28 @@ export const platformConfigSchema = {
     devDefault: 'redis://127.0.0.1:6379',
   }),
   REDIS_PREFIX: env.string('prefix for every Redis key the suite writes', { default: 'crm' }),
-  JWT_SECRET: env.secret('HS256 key that signs and verifies employee access tokens', {
-    devDefault: 'development-only-secret-change-me-0123456789',
+  AUTH_ISSUER: env.string('the name (`iss`) of the suite\'s own token issuer, the same in every service', { default: 'crm-suite' }),
+  OIDC_ISSUER: env.url('the company\'s OpenID Connect provider, whose access tokens are accepted too (docs/identity.md)', ['http', 'https'], {
+    optional: true,
   }),
+  OIDC_AUDIENCE: env.string('the audience (`aud`) the OpenID provider puts in tokens for this API', { default: 'crm-suite' }),
+  OIDC_EMPLOYEE_CLAIM: env.string('the claim of a provider token that holds the employee\'s login', { default: 'preferred_username' }),
   BUSINESS_TZ: env.string('the company time zone for business days and cutoffs', { default: 'Asia/Shanghai' }),
   LOG_LEVEL: env.enumOf('minimum log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, {
     default: 'info',
   }),
   API_KEY_RATE_LIMIT_PER_MINUTE: env.int('requests a partner API key may make per minute', { default: 600, min: 1 }),
+  ADMIN_SWEEPS_ENABLED: env.bool('serve POST /api/v1/admin/sweeps/{name} (ADMIN only) in production too; it is always served outside production', {
+    default: false,
+  }),
+};
+
+/**
+ * Spread by every service but customers: customers issues the access tokens and reads its own keys; the others
+ * fetch its public keys (JWKS) and cache them.
+ */
+export const tokenVerifierConfigSchema = {
+  AUTH_JWKS_URL: env.url('where the public keys of access tokens are fetched (the customers service\'s /.well-known/jwks.json)', ['http', 'https'], {
+    devDefault: 'http://127.0.0.1:4001/.well-known/jwks.json',
+  }),
 };

@@ -45,6 +45,8 @@ export const CommonErrors = defineErrors({
   BAD_REQUEST: { status: 400, title: 'Bad request' },
   INVALID_CURSOR: { status: 400, title: 'The cursor is not valid' },
   UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  // The token was good, but its session is over (logout, a moved, demoted or deactivated employee): sign in again.
+  SESSION_ENDED: { status: 401, title: 'The session has ended' },
   FORBIDDEN: { status: 403, title: 'Not allowed' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },

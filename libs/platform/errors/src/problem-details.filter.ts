@@ -22,6 +22,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
     const requestId = request?.id ? String(request.id) : undefined;
+    // RFC 9110 §10.2.3: a 429 (or 503) that knows when to come back says so in a header clients act on.
+    const retryAfter = error.extra.retryAfterSeconds;
+    if (typeof retryAfter === 'number' && retryAfter > 0) reply.header('retry-after', String(Math.ceil(retryAfter)));
     return reply
       .status(error.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)

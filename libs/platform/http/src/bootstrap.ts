@@ -3,9 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { RawServerDefault } from 'fastify';
+import { Authenticator, isEmployee, Role } from '@crm/auth';
 import { ClockSync } from '@crm/clock';
 import { accessLogHook, createLogger, JsonLogger, LogLevel, REQUEST_ID_HEADER, requestContext, requestIdFrom } from '@crm/logging';
 import { operationIdOf, ProblemView, withCommonProblems } from './openapi';
+import { guardProductionSurface, ServiceSurface } from './production-surface';
+import { DOCS_CSP, isDocsPath, registerSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
 export interface ServiceAppOptions {
@@ -19,7 +22,8 @@ export interface ServiceAppOptions {
 
 /**
  * Builds a service on the Fastify adapter with what every service shares: JSON logs carrying the request id,
- * the validation pipe, CSV bodies, OpenAPI at /api/docs, and the moved clock honoured on every request.
+ * security headers, the validation pipe, CSV bodies, OpenAPI at /api/docs (in production only inside the
+ * cluster or to an ADMIN), and the moved clock honoured on every request.
  */
 export async function createServiceApp(module: Type<unknown> | ReturnType<typeof Object>, options: ServiceAppOptions): Promise<NestFastifyApplication> {
   const logger = new JsonLogger(createLogger(options.name, options.logLevel));
@@ -34,8 +38,28 @@ export async function createServiceApp(module: Type<unknown> | ReturnType<typeof
   return app;
 }
 
+/** A provider of the platform when the app has it (tests may build an app without part of it). */
+function optional<T>(app: NestFastifyApplication, token: Type<T>): T | undefined {
+  try {
+    return app.get(token, { strict: false });
+  } catch {
+    return undefined;
+  }
+}
+
 export function configureServiceApp(app: NestFastifyApplication, options: ServiceAppOptions): void {
   const fastify = app.getHttpAdapter().getInstance();
+
+  // First, so every route gets them; Swagger UI's pages get the CSP they need (security-headers.ts).
+  registerSecurityHeaders(fastify, { pages: [{ matches: isDocsPath, csp: DOCS_CSP }] });
+  if (optional(app, ServiceSurface)?.production) {
+    const authenticator = optional(app, Authenticator);
+    guardProductionSurface(fastify, async (headers) => {
+      if (!authenticator) return false;
+      const caller = await authenticator.authenticate(headers);
+      return isEmployee(caller) && caller.role === Role.ADMIN;
+    });
+  }
 
   // The request id enters an async context here, so every log line, outbox row and outgoing call of this
   // request carries it.

@@ -6,3 +6,5 @@ export * from './bootstrap';
 export * from './subgraph';
 export * from './page-query.dto';
 export * from './openapi';
+export * from './security-headers';
+export * from './production-surface';

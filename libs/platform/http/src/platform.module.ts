@@ -1,18 +1,22 @@
 import { DynamicModule, Global, Module, OnApplicationShutdown, Inject, Provider } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type Redis from 'ioredis';
-import { AuthModule } from '@crm/auth';
+import { AuthModule, OidcOptions } from '@crm/auth';
 import { ClockModule } from '@crm/clock';
 import { createRedis, REDIS } from '@crm/database';
 import { ProblemDetailsFilter } from '@crm/errors';
 import { ClockAdminController } from './clock-admin.controller';
 import { HealthController } from './health.controller';
+import { ServiceSurface } from './production-surface';
 
 export interface PlatformOptions {
   production: boolean;
   redisUrl: string;
   redisPrefix: string;
-  jwtSecret: string;
+  issuer: string;
+  /** Absent in customers, which issues the tokens and provides its own keys. */
+  jwksUrl?: string;
+  oidc?: OidcOptions;
   rateLimitPerMinute: number;
 }
 
@@ -44,14 +48,22 @@ export class PlatformModule {
         RedisModule.forRoot(options.redisUrl),
         ClockModule.forRoot({ movable: !options.production, redisUrl: options.redisUrl, redisPrefix: options.redisPrefix }),
         AuthModule.forRoot({
-          jwtSecret: options.jwtSecret,
+          production: options.production,
+          issuer: options.issuer,
+          ...(options.jwksUrl ? { jwksUrl: options.jwksUrl } : {}),
+          ...(options.oidc ? { oidc: options.oidc } : {}),
           redisPrefix: options.redisPrefix,
           rateLimitPerMinute: options.rateLimitPerMinute,
           redisToken: REDIS,
         }),
       ],
       controllers: [HealthController, ...(options.production ? [] : [ClockAdminController])],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Read by the bootstrap: in production the docs and the subgraph SDL are not public (production-surface.ts).
+        { provide: ServiceSurface, useValue: new ServiceSurface(options.production) },
+      ],
+      exports: [ServiceSurface],
     };
   }
 }

@@ -35,6 +35,10 @@ export class EmployeeReplica {
   @Column('uuid', { nullable: true })
   departmentId: string | null;
 
+  /** The sign-in name (lower-case), by which a token of the company's own identity provider is mapped. */
+  @Column('text', { nullable: true })
+  login: string | null;
+
   /**
    * Bumped by customers whenever the employee's access must end (moved, demoted, deactivated): an access
    * token names the version it was issued at, and a token of an older version is refused.

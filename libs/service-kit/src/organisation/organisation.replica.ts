@@ -44,12 +44,12 @@ export class OrganisationReplica implements OnModuleInit {
     });
     this.consumer.on('employee.saved', async (e, { manager }) => {
       await manager.query(
-        `INSERT INTO employees (id, name, role, department_id, session_version, deactivated_at, saved_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, department_id = EXCLUDED.department_id,
+        `INSERT INTO employees (id, name, role, department_id, login, session_version, deactivated_at, saved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, department_id = EXCLUDED.department_id, login = EXCLUDED.login,
            session_version = GREATEST(employees.session_version, EXCLUDED.session_version), deactivated_at = EXCLUDED.deactivated_at, saved_at = EXCLUDED.saved_at
          WHERE employees.saved_at <= EXCLUDED.saved_at`,
-        // Events from before sessions existed carry neither field: version 1, active.
-        [e.employeeId, e.name, e.role, e.departmentId, e.sessionVersion ?? 1, e.deactivatedAt ?? null, e.savedAt],
+        // Events from before sign-in existed carry none of login, version and deactivation: no login, version 1, active.
+        [e.employeeId, e.name, e.role, e.departmentId, e.login ?? null, e.sessionVersion ?? 1, e.deactivatedAt ?? null, e.savedAt],
       );
     });
   }

@@ -1,10 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The employee replica learns the session version and deactivation that end access tokens everywhere. */
+/** The employee replica learns the login, session version and deactivation that end access tokens everywhere. */
 export class EmployeeSessions1796279600000 implements MigrationInterface {
   name = 'EmployeeSessions1796279600000';
 
   async up(q: QueryRunner): Promise<void> {
+    await q.query("ALTER TABLE \"rewards\".\"employees\" ADD \"login\" text");
     await q.query("ALTER TABLE \"rewards\".\"employees\" ADD \"session_version\" integer NOT NULL DEFAULT '1'");
     await q.query("ALTER TABLE \"rewards\".\"employees\" ADD \"deactivated_at\" TIMESTAMP WITH TIME ZONE");
   }
