@@ -31,6 +31,7 @@ export class AppModule {
           refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
           sessionMaxDays: config.SESSION_MAX_DAYS,
           publishAheadSeconds: config.SIGNING_KEY_PUBLISH_AHEAD_SECONDS,
+          keyReloadSeconds: config.SIGNING_KEY_RELOAD_SECONDS,
           loginFailuresAllowed: config.LOGIN_FAILURES_ALLOWED,
           loginBlockSeconds: config.LOGIN_BLOCK_SECONDS,
           redisPrefix: config.REDIS_PREFIX,

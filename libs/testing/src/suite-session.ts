@@ -16,7 +16,7 @@ export const codeOf = (res: SuiteResponse) => [res.status, res.body?.code];
  * only setup throws with what the suite answered, so the test that needed it fails there and says why.
  */
 export class SuiteSession {
-  /** A token for the ADMIN role signed with the suite's test secret, as any service accepts it. */
+  /** A token for the ADMIN role signed with the test key (a development token: no session), as any service accepts it. */
   readonly admin = bearer(Role.ADMIN);
   private client: SuiteClient | undefined;
 

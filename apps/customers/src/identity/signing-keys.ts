@@ -21,7 +21,7 @@ const realNow = () => new Date(Date.now());
  * restart keeps them. The newest key whose activation has passed signs; every key not retired is published
  * (GET /.well-known/jwks.json), so a rotated key is in every verifier's cache before a token uses it, and the
  * old one is still published until the last token it signed has expired. Replicas re-read the keys every
- * 30 seconds, and at once when a token names a key they do not know.
+ * `keyReloadSeconds`, and at once when a token names a key they do not know.
  */
 @Injectable()
 export class SigningKeys extends AccessTokenKeys {
@@ -72,7 +72,7 @@ export class SigningKeys extends AccessTokenKeys {
 
   private keys(reload = false): Promise<LoadedKeys> {
     const now = realNow();
-    if (!reload && this.loaded && now.getTime() - this.loaded.at < 30_000) return Promise.resolve(this.loaded);
+    if (!reload && this.loaded && now.getTime() - this.loaded.at < this.options.keyReloadSeconds * 1000) return Promise.resolve(this.loaded);
     this.loading ??= this.load(now).finally(() => (this.loading = undefined));
     return this.loading;
   }

@@ -6,6 +6,9 @@ import { registerRateLimits } from './rate-limit.hook';
 import { EdgeRateLimits } from './rate-limits';
 import { registerGatewaySecurityHeaders } from './security-headers';
 
+/** How long the gateway's start waits for Redis before it serves without rate limits until Redis comes. */
+const REDIS_WAIT_MS = 2_000;
+
 /** Where the gateway finds the public keys of access tokens: customers issues them. */
 export function jwksUrlOf(config: Pick<GatewayConfig, 'CUSTOMERS_URL'>): string {
   return `${config.CUSTOMERS_URL.replace(/\/+$/, '')}/.well-known/jwks.json`;
@@ -31,4 +34,5 @@ export async function installEdge(fastify: FastifyInstance, config: GatewayConfi
   });
   registerRateLimits(fastify, limits, tokens);
   fastify.addHook('onClose', async () => limits.close());
+  if (!(await limits.ready(REDIS_WAIT_MS))) logger.warn(`Redis not reachable at start; rate limits apply once it is`);
 }

@@ -63,6 +63,24 @@ export class EdgeRateLimits {
     this.byEmployee = limiter('employee', options.perEmployee);
   }
 
+  /**
+   * Waits (at most `timeoutMs`) for the connection, so counting starts with the first request. A Redis that is
+   * not there by then does not hold the gateway back: calls go through until it comes.
+   */
+  async ready(timeoutMs: number): Promise<boolean> {
+    if (this.redis.status === 'ready') return true;
+    return new Promise<boolean>((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        this.redis.off('ready', onReady);
+        resolve(ok);
+      };
+      const onReady = () => done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.redis.once('ready', onReady);
+    });
+  }
+
   /** Whether an employee limit applies at all (if not, the gateway need not verify tokens). */
   get countsEmployees(): boolean {
     return this.byEmployee !== undefined;

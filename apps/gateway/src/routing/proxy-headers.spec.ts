@@ -44,7 +44,12 @@ describe('upstream request headers', () => {
       },
       client,
     );
-    expect(Object.keys(out).sort()).toEqual(['accept', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-request-id']);
+    expect(Object.keys(out).sort()).toEqual(['accept', 'via', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-request-id']);
+  });
+
+  it('says the request came through the gateway (Via), after any proxy in front of it', () => {
+    expect(upstreamRequestHeaders({ host: 'gw' }, client).via).toBe('1.1 crm-gateway');
+    expect(upstreamRequestHeaders({ host: 'gw', via: '1.1 ingress' }, client).via).toBe('1.1 ingress, 1.1 crm-gateway');
   });
 
   it('sets the request id, replacing what the caller sent (the gateway validated it already)', () => {

@@ -54,6 +54,8 @@ export interface FakeService {
   seen: SeenRequest[];
   /** What /health answers: a status, or a delay in ms before a 200. */
   health: { status: number; delayMs: number };
+  /** What `GET /.well-known/jwks.json` answers (customers publishes its token keys there). */
+  jwks: { keys: object[] };
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ const customer = (id: string) => ({ id, name: `Customer ${id}`, tags: ['a', 'b']
 export async function startFakeService(): Promise<FakeService> {
   const seen: SeenRequest[] = [];
   const health = { status: 200, delayMs: 0 };
+  const jwks: { keys: object[] } = { keys: [] };
   const app: FastifyInstance = Fastify({ keepAliveTimeout: 10_000 });
 
   const apollo = new ApolloServer({
@@ -101,6 +104,11 @@ export async function startFakeService(): Promise<FakeService> {
   app.get('/health', async (_request, reply) => {
     if (health.delayMs) await new Promise((r) => setTimeout(r, health.delayMs));
     return reply.code(health.status).send({ status: health.status === 200 ? 'ok' : 'unavailable' });
+  });
+
+  app.get('/.well-known/jwks.json', async (request, reply) => {
+    seen.push({ method: request.method, url: request.url, headers: request.headers, body: '' });
+    return reply.header('cache-control', 'public, max-age=300').send(jwks);
   });
 
   await app.register(async (rest) => {
@@ -161,6 +169,7 @@ export async function startFakeService(): Promise<FakeService> {
     port,
     seen,
     health,
+    jwks,
     close: () => (closed ??= app.close().then(() => apollo.stop())),
   };
 }
