@@ -9,7 +9,8 @@ import { SigningKeys } from './signing-keys';
 /**
  * The identity commands of the customers service's entry point, for ops (docs/identity.md):
  *   --create-admin --login <login> --name <name>   the first ADMIN; the password from ADMIN_PASSWORD or stdin
- *   --rotate-signing-key                          a new signing key, published now, signing shortly after
+ *   --rotate-signing-key [--immediately]          a new signing key, published now, signing shortly after
+ *                                                 (at once, the old keys withdrawn, with --immediately)
  * They migrate the service's database first, run, and exit. Answers false when none was asked.
  */
 export async function runIdentityCommand(appModule: DynamicModule, migrate: () => Promise<unknown>, argv: string[] = process.argv): Promise<boolean> {
@@ -19,7 +20,7 @@ export async function runIdentityCommand(appModule: DynamicModule, migrate: () =
   const app = await NestFactory.createApplicationContext(appModule, { logger: ['error', 'warn'] });
   try {
     if (command === '--rotate-signing-key') {
-      const { kid, activatesAt, previousRetireAt } = await app.get(SigningKeys).rotate();
+      const { kid, activatesAt, previousRetireAt } = await app.get(SigningKeys).rotate({ immediately: argv.includes('--immediately') });
       process.stdout.write(`new signing key ${kid}: published now, signs from ${activatesAt.toISOString()}; the previous keys are withdrawn at ${previousRetireAt.toISOString()}\n`);
       return true;
     }

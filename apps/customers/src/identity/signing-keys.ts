@@ -56,12 +56,14 @@ export class SigningKeys extends AccessTokenKeys {
 
   /**
    * A new key, published now and signing after `publishAheadSeconds`; the others stop being published once the
-   * last token they can have signed has expired (docs/identity.md "Rotating keys"). Nobody is signed out.
+   * last token they can have signed has expired, so nobody is signed out (docs/identity.md "Rotating keys").
+   * `immediately` (a key that may have leaked): the new key signs at once and the others are withdrawn now;
+   * access tokens they signed are refused within a minute (the verifiers' cache) and clients refresh.
    */
-  async rotate(): Promise<{ kid: string; activatesAt: Date; previousRetireAt: Date }> {
+  async rotate(options: { immediately?: boolean } = {}): Promise<{ kid: string; activatesAt: Date; previousRetireAt: Date }> {
     const now = realNow();
-    const key = await newKey(new Date(now.getTime() + this.options.publishAheadSeconds * 1000));
-    const previousRetireAt = new Date(key.activatesAt.getTime() + (this.options.accessTokenTtlSeconds + 60) * 1000);
+    const key = await newKey(options.immediately ? now : new Date(now.getTime() + this.options.publishAheadSeconds * 1000));
+    const previousRetireAt = options.immediately ? now : new Date(key.activatesAt.getTime() + (this.options.accessTokenTtlSeconds + 60) * 1000);
     await this.repository.exclusively(async (manager) => {
       await this.repository.insert(key, manager);
       await this.repository.retireAllBut(key.kid, previousRetireAt, manager);

@@ -55,7 +55,7 @@ export class DeactivationService {
     const before = await this.organisation.employee(id);
     return this.transactions.run(async (tx) => {
       // Lock order: department, then employee, then their customers (the ownership writer locks the colleagues).
-      // no lock
+      if (before.departmentId) await this.repo.lockDepartment(tx, before.departmentId);
       const e = await this.repo.lockEmployee(tx, id, 'write');
       if (!e) throw OrganisationErrors.EMPLOYEE_NOT_FOUND(`No employee ${id}`);
       if (e.departmentId !== before.departmentId) throw CommonErrors.CONFLICT(`${e.name} moved to another department meanwhile; try again`);

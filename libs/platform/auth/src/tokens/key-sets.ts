@@ -9,7 +9,8 @@ import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 export function remoteKeySet(url: string, options: { cooldownMs?: number; cacheMaxAgeMs?: number } = {}): JWTVerifyGetKey {
   return createRemoteJWKSet(new URL(url), {
     cooldownDuration: options.cooldownMs ?? 5_000,
-    cacheMaxAge: options.cacheMaxAgeMs ?? 10 * 60_000,
+    // A minute: a key withdrawn in an emergency rotation stops being trusted within it.
+    cacheMaxAge: options.cacheMaxAgeMs ?? 60_000,
     timeoutDuration: 5_000,
   });
 }
