@@ -1,5 +1,5 @@
 import { Role } from '@crm/auth';
-import { bearer } from '@crm/testing';
+import { signedIn } from './tokens';
 import { callJson, inParallel } from './http';
 import { person } from './people';
 
@@ -40,14 +40,14 @@ export interface JointCompany {
  * (department.saved, employee.saved, customer.registered).
  */
 export async function seedJointCompany(gatewayUrl: string, customers: number): Promise<JointCompany> {
-  const admin = bearer(Role.ADMIN);
+  const admin = signedIn(Role.ADMIN);
   const post = <T>(path: string, body: unknown) => callJson<T>(gatewayUrl, 'POST', path, admin, body);
   const departments: JointDepartment[] = [];
   for (let d = 0; d < JOINT_DEPARTMENTS; d++) {
     const department = await post<{ id: string }>('/api/v1/departments', { name: `联合${d + 1}部`, code: `JOINT${d + 1}` });
     const staff = async (name: string, role: Role): Promise<Staff> => {
       const { id } = await post<{ id: string }>('/api/v1/employees', { name, role, departmentId: department.id });
-      return { id, headers: bearer(role, id, department.id) };
+      return { id, headers: signedIn(role, id, department.id) };
     };
     const head = await staff(`${d + 1}部经理`, Role.DEPARTMENT_HEAD);
     const employees: Staff[] = [];

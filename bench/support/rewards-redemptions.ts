@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@crm/auth';
-import { bearer } from '@crm/testing';
+import { signedIn } from './tokens';
 import { withDatabase } from './db';
 import { FixedLoadFigures, FixedRequest } from './fixed-load';
 import { LedgerSide } from './rewards-ledger';
@@ -9,7 +9,7 @@ import { LedgerSide } from './rewards-ledger';
 export const REDEEM_POINTS = 10;
 
 // A CRM clerk redeems at the counter (PointsPolicy.redeem of points/points.policy.ts); the baseline ignores the token.
-const clerk = { ...bearer(Role.CRM_CLERK), 'content-type': 'application/json' };
+const clerk = { ...signedIn(Role.CRM_CLERK), 'content-type': 'application/json' };
 
 /**
  * `count` redemptions taking turns over `accounts`, each with its own Idempotency-Key: a retry would replay,

@@ -1,5 +1,5 @@
 import { Role } from '@crm/auth';
-import { bearer } from '@crm/testing';
+import { signedIn } from './tokens';
 import { callJson, inParallel } from './http';
 import { person } from './people';
 
@@ -27,7 +27,7 @@ export interface BenchCompany {
  * two departments, staff, and `customers` customers registered in parallel.
  */
 export async function seedCompany(serviceUrl: string, customers: number): Promise<BenchCompany> {
-  const admin = bearer(Role.ADMIN);
+  const admin = signedIn(Role.ADMIN);
   const post = <T>(path: string, body: unknown) => callJson<T>(serviceUrl, 'POST', path, admin, body);
   const department = await post<{ id: string }>('/api/v1/departments', { name: '一部', code: 'BENCH1' });
   const other = await post<{ id: string }>('/api/v1/departments', { name: '二部', code: 'BENCH2' });
@@ -64,9 +64,9 @@ export async function seedCompany(serviceUrl: string, customers: number): Promis
     clerkId: clerk.id,
     customerIds,
     headers: {
-      owner: bearer(Role.EMPLOYEE, owner.id, department.id),
-      outsider: bearer(Role.EMPLOYEE, outsider.id, other.id),
-      clerk: bearer(Role.CRM_CLERK, clerk.id, null),
+      owner: signedIn(Role.EMPLOYEE, owner.id, department.id),
+      outsider: signedIn(Role.EMPLOYEE, outsider.id, other.id),
+      clerk: signedIn(Role.CRM_CLERK, clerk.id, null),
     },
   };
 }

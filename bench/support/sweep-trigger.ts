@@ -1,5 +1,5 @@
 import { Role } from '@crm/auth';
-import { bearer } from '@crm/testing';
+import { signedIn } from './tokens';
 import { Client } from 'pg';
 import { StatementCount, StatementLog } from './statement-log';
 
@@ -19,7 +19,7 @@ export interface ServiceSweep {
 export async function runSweep(serviceUrl: string, name: string, log: StatementLog): Promise<ServiceSweep> {
   const from = Date.now();
   const started = performance.now();
-  const res = await fetch(`${serviceUrl}/api/v1/admin/sweeps/${name}`, { method: 'POST', headers: bearer(Role.ADMIN) });
+  const res = await fetch(`${serviceUrl}/api/v1/admin/sweeps/${name}`, { method: 'POST', headers: signedIn(Role.ADMIN) });
   const text = await res.text();
   const ms = performance.now() - started;
   if (!res.ok) throw new Error(`POST /api/v1/admin/sweeps/${name} answered ${res.status}: ${text.slice(0, 300)}`);
