@@ -13,7 +13,7 @@ module.exports = {
   transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   // NestJS 12 ships as ES modules. Node runs them from CommonJS through require(esm), but Jest's module
   // system cannot on Node 20, so Jest compiles those packages to CommonJS (once; the result is cached).
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@as-integrations|cookie|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@as-integrations|cookie|jose|content-disposition)/)'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 60_000,

@@ -160,6 +160,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/employees': R({ rule: 'OrganisationPolicy.createEmployee: ADMIN', dept: 'refused', meant: [], scopes: [], rest: (f) => ({ path: '/api/v1/employees', body: { name: '外人', role: 'EMPLOYEE', departmentId: f('d1') } }) }),
   'PATCH /api/v1/employees/{id}': R({ rule: 'OrganisationPolicy.updateEmployee: ADMIN', dept: 'refused', meant: [], scopes: [], rest: (f) => ({ path: `/api/v1/employees/${f('e1b')}`, body: { name: '外人改名' } }) }),
   'POST /api/v1/employees/{id}/deactivation': R({ rule: 'OrganisationPolicy.deactivateEmployee: ADMIN', dept: 'refused', meant: [], scopes: [], rest: (f) => ({ path: `/api/v1/employees/${f('e1b')}/deactivation`, body: {} }) }),
+  'PUT /api/v1/employees/{id}/password': R({ rule: 'IdentityPolicy.setPassword: ADMIN', dept: 'refused', meant: [], scopes: [], rest: (f) => ({ path: `/api/v1/employees/${f('e1b')}/password`, body: { password: 'an outsider sets it' } }) }),
   'POST /api/v1/auth/dev-token': R({ rule: 'development tokens: public in the suite by design (dev-token.controller.ts, @Public)', dept: 'open', meant: 'all', scopes: [], partner: 'open', rest: (f) => ({ path: '/api/v1/auth/dev-token', body: { employeeId: f('e1') } }) }),
   'DELETE /api/v1/api-keys/{id}': R({ rule: 'AccessPolicy.manageApiKeys: ADMIN', dept: 'refused', meant: [], scopes: [], rest: (f) => ({ path: `/api/v1/api-keys/${f('spareKey')}` }) }),
 

@@ -1,4 +1,4 @@
-import { generateKeyPair, SignJWT } from 'jose';
+import { decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import { codeOf, eventually, RunningSuite, startSuite, SuiteSession } from '@crm/testing';
 import { OIDC_RESOURCES, OidcIssuer, startOidcIssuer } from '../support/oidc/oidc-issuer';
 
@@ -20,7 +20,7 @@ describe('suite: access tokens of the company\'s own OpenID provider', () => {
   let suite: RunningSuite;
   const session = new SuiteSession();
   const { post, get } = session;
-  const ids = {} as Record<'d1' | 'd2' | 'head' | 'staff', string>;
+  const ids = {} as Record<'d1' | 'd2' | 'head' | 'staff' | 'other', string>;
 
   const patch = (path: string, body: unknown) => session.api.rest('PATCH', path, { body, headers: session.admin });
   const put = (path: string, body: unknown) => session.api.rest('PUT', path, { body, headers: session.admin });
@@ -48,6 +48,7 @@ describe('suite: access tokens of the company\'s own OpenID provider', () => {
   };
   const OK = [200, undefined];
   const FINES_REFUSED = [403, 'FINES_NOT_VISIBLE'];
+  const REFUSED = [[401, 'UNAUTHENTICATED'], [401, 'UNAUTHENTICATED'], [401, 'UNAUTHENTICATED']];
 
   beforeAll(async () => {
     oidc = await startOidcIssuer();
@@ -57,6 +58,7 @@ describe('suite: access tokens of the company\'s own OpenID provider', () => {
     ids.d2 = await session.department('二部', 'D2');
     ids.head = await employee('李娜', 'DEPARTMENT_HEAD', ids.d1, 'li.na');
     ids.staff = await employee('张伟', 'EMPLOYEE', ids.d1, 'zhang.wei');
+    ids.other = await employee('王芳', 'EMPLOYEE', ids.d2, 'wang.fang');
   }, 120_000);
 
   afterAll(async () => {
@@ -91,12 +93,12 @@ describe('suite: access tokens of the company\'s own OpenID provider', () => {
 
   it('refuses with 401 a provider token naming a login no employee has', async () => {
     const nobody = await provider('nobody.here');
-    expect(await everywhere(nobody)).toEqual([[401, 'UNAUTHENTICATED'], [401, 'UNAUTHENTICATED'], [401, 'UNAUTHENTICATED']]);
+    expect(await everywhere(nobody)).toEqual(REFUSED);
   });
 
   it('refuses with 401 a token of the provider meant for another audience', async () => {
     const otherApi = await provider('zhang.wei', OIDC_RESOURCES.otherApi);
-    expect(await everywhere(otherApi)).toEqual([[401, 'UNAUTHENTICATED'], [401, 'UNAUTHENTICATED'], [401, 'UNAUTHENTICATED']]);
+    expect(await everywhere(otherApi)).toEqual(REFUSED);
   });
 
   it("refuses with 401 a token in the provider's name signed by another key, with the provider's key id or none", async () => {
@@ -114,10 +116,30 @@ describe('suite: access tokens of the company\'s own OpenID provider', () => {
         .sign(privateKey);
       return bearerOf(token);
     };
-    const refused = [[401, 'UNAUTHENTICATED'], [401, 'UNAUTHENTICATED'], [401, 'UNAUTHENTICATED']];
-    expect(await everywhere(await forge('RS256', providerKid))).toEqual(refused);
-    expect(await everywhere(await forge('ES256'))).toEqual(refused);
-    expect(await everywhere(await forge('RS256', 'a-key-the-provider-never-published'))).toEqual(refused);
+    expect(await everywhere(await forge('RS256', providerKid))).toEqual(REFUSED);
+    expect(await everywhere(await forge('ES256'))).toEqual(REFUSED);
+    expect(await everywhere(await forge('RS256', 'a-key-the-provider-never-published'))).toEqual(REFUSED);
+  });
+
+  it('refuses with 401 what else the provider signs: an expired token, one without expiry, an ID or logout token, one without the login', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: oidc.issuer, aud: 'crm-suite', sub: 'wang.fang', preferred_username: 'wang.fang', client_id: 'crm-web', scope: 'crm', iat: now, exp: now + 300 };
+    const signed = async (c: Record<string, unknown>, header: Record<string, unknown> = {}) => bearerOf(await oidc.sign(c, header));
+    // What the provider's access tokens hold passes (oidc-provider's header `at+jwt`; Keycloak's `JWT` and claim `typ: Bearer`).
+    expect(await eventually(async () => everywhere(await signed(claims, { typ: 'at+jwt' })), allOk)).toEqual([OK, OK, OK]);
+    expect(await everywhere(await signed({ ...claims, typ: 'Bearer' }, { typ: 'JWT' }))).toEqual([OK, OK, OK]);
+
+    expect(await everywhere(await signed({ ...claims, iat: now - 600, exp: now - 60 }, { typ: 'at+jwt' }))).toEqual(REFUSED);
+    const { exp: _exp, ...noExpiry } = claims;
+    expect(await everywhere(await signed(noExpiry, { typ: 'at+jwt' }))).toEqual(REFUSED);
+    // Keycloak's ID token of a client named as the audience: aud is the client, `typ: ID`.
+    expect(await everywhere(await signed({ ...claims, typ: 'ID', azp: 'crm-suite', nonce: 'n-0S6_WzA2Mj' }, { typ: 'JWT' }))).toEqual(REFUSED);
+    // Amazon Cognito's ID token (`token_use: id`).
+    expect(await everywhere(await signed({ ...claims, token_use: 'id' }))).toEqual(REFUSED);
+    // A back-channel logout token (OpenID Connect Back-Channel Logout 1.0 §2.4).
+    expect(await everywhere(await signed({ ...claims, events: { 'http://schemas.openid.net/event/backchannel-logout': {} } }, { typ: 'logout+jwt' }))).toEqual(REFUSED);
+    const { preferred_username: _login, ...noLogin } = claims;
+    expect(await everywhere(await signed(noLogin, { typ: 'at+jwt' }))).toEqual(REFUSED);
   });
 
   it('acts with the new department, then the new role, within 5 seconds of PATCH /api/v1/employees/{id}, with the same provider token', async () => {
@@ -145,6 +167,17 @@ describe('suite: access tokens of the company\'s own OpenID provider', () => {
     expect(await everywhere(await provider('zhang.wei'))).toEqual(ended);
   });
 
+  it('follows a rotation of the provider\'s keys: tokens of the new key are accepted, and those of the old one until they expire', async () => {
+    const before = await provider('wang.fang');
+    expect(await everywhere(before)).toEqual([OK, OK, OK]);
+    const [newest] = await oidc.rotateKeys();
+    const after = await provider('wang.fang');
+    expect(decodeProtectedHeader(after.authorization.slice('Bearer '.length)).kid).toBe(newest);
+    // An unknown key id makes each service fetch the provider's keys again (at most once per 5 s cooldown).
+    expect(await eventually(() => everywhere(after), allOk, 10_000)).toEqual([OK, OK, OK]);
+    expect(await everywhere(before)).toEqual([OK, OK, OK]);
+  });
+
   it("keeps accepting the built-in issuer's tokens beside the provider's", async () => {
     const id = await employee('陈静', 'EMPLOYEE', ids.d1, 'chen.jing');
     expect((await put(`/api/v1/employees/${id}/password`, { password: PASSWORD })).status).toBe(204);
@@ -159,5 +192,22 @@ describe('suite: access tokens of the company\'s own OpenID provider', () => {
     // The test key's tokens (bearer(), development tokens) too.
     expect(await everywhere(session.admin)).toEqual([OK, OK, OK]);
     expect(await everywhere(await session.tokenOf(id))).toEqual([OK, OK, OK]);
+  });
+
+  // Last: the provider is stopped here.
+  it('keeps accepting tokens of keys fetched less than a minute ago while the provider is down, and answers 503 (not 401) for a key it cannot fetch', async () => {
+    const token = await provider('wang.fang');
+    expect(await everywhere(token)).toEqual([OK, OK, OK]);
+    await oidc.stop();
+    expect(await everywhere(token)).toEqual([OK, OK, OK]);
+    expect(await everywhere(session.admin)).toEqual([OK, OK, OK]);
+    // A key id the services have not seen: a rotated key as far as they can tell; they cannot fetch the keys.
+    const { privateKey } = await generateKeyPair('RS256');
+    const unseen = bearerOf(
+      await new SignJWT({ preferred_username: 'wang.fang' }).setProtectedHeader({ alg: 'RS256', kid: 'rotated-while-down' }).setIssuer(oidc.issuer).setAudience('crm-suite').setIssuedAt().setExpirationTime('5m').sign(privateKey),
+    );
+    const unavailable = [[503, 'SERVICE_UNAVAILABLE'], [503, 'SERVICE_UNAVAILABLE'], [503, 'SERVICE_UNAVAILABLE']];
+    // Within 5 s of their last fetch the services do not fetch again, and refuse the unknown key outright (401).
+    expect(await eventually(() => everywhere(unseen), (answers) => answers.every(([status]) => status === 503), 10_000)).toEqual(unavailable);
   });
 });

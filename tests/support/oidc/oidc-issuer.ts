@@ -146,7 +146,11 @@ export async function startOidcIssuer(timeoutMs = 20_000): Promise<OidcIssuer> {
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();
-        child.once('exit', () => done());
+        const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => {
+          clearTimeout(killer);
+          done();
+        });
         child.kill('SIGTERM');
       }),
   };

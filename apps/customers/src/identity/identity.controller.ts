@@ -21,7 +21,7 @@ export class IdentityController {
   @ApiOperation({ summary: 'Sign in with login and password', description: 'Wrong login or password: 401 INVALID_CREDENTIALS; too many failures: 429 TOO_MANY_ATTEMPTS with Retry-After' })
   @ApiOkResponse({ type: TokensView })
   @ApiProblems(401, 429)
-  login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokensView> {
+  signIn(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokensView> {
     return this.identity.login(dto.login, dto.password, callerAddress(request));
   }
 
@@ -32,7 +32,7 @@ export class IdentityController {
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens', description: 'A refresh token works once; a spent one coming back ends the session (401 SESSION_ENDED)' })
   @ApiOkResponse({ type: TokensView })
   @ApiProblems(401)
-  refresh(@Body() dto: RefreshTokenDto): Promise<TokensView> {
+  refreshSession(@Body() dto: RefreshTokenDto): Promise<TokensView> {
     return this.identity.refresh(dto.refreshToken);
   }
 
@@ -42,7 +42,7 @@ export class IdentityController {
   @ApiPublic()
   @ApiOperation({ summary: 'End the session of a refresh token' })
   @ApiNoContentResponse({ description: 'The session has ended (also when it already had)' })
-  async logout(@Body() dto: RefreshTokenDto): Promise<void> {
+  async signOut(@Body() dto: RefreshTokenDto): Promise<void> {
     await this.identity.logout(dto.refreshToken);
   }
 

@@ -28,7 +28,7 @@ describe('organisation: employees and departments', () => {
     return res.json().id as string;
   };
   /** The `employee.saved` events of one employee, oldest first. */
-  const savedEvents = async (employeeId: string) =>
+  const savedEvents = async (employeeId: string): Promise<Record<string, unknown>[]> =>
     (await sql(`SELECT payload FROM outbox WHERE name = 'employee.saved' AND payload->>'employeeId' = $1 ORDER BY sequence`, [employeeId])).map(
       (r: { payload: Record<string, unknown> }) => r.payload,
     );
@@ -185,8 +185,11 @@ describe('organisation: employees and departments', () => {
       expect((await graphql(create, { i: { name: '无部门', role: 'EMPLOYEE' } })).errors[0].extensions).toMatchObject({ code: 'DEPARTMENT_REQUIRED', status: 422 });
       expect((await graphql(create, { i: { name: '坏', role: 'EMPLOYEE', departmentId: d3, login: 'a b' } })).errors[0].extensions.code).toBe('VALIDATION_FAILED');
 
-      const head = await graphql('mutation($id: ID!, $i: UpdateDepartmentInput!) { updateDepartment(id: $id, input: $i) { id headId head { name } } }', { id: d3, i: { headId: zhou } });
-      expect(head.data.updateDepartment).toEqual({ id: d3, headId: zhou, head: { name: '周敏' } });
+      const updateDepartment = 'mutation($id: ID!, $i: UpdateDepartmentInput!) { updateDepartment(id: $id, input: $i) { id name headId head { name } } }';
+      const head = await graphql(updateDepartment, { id: d3, i: { headId: zhou } });
+      expect(head.data.updateDepartment).toEqual({ id: d3, name: '三部', headId: zhou, head: { name: '周敏' } });
+      // A null head names nobody: the head stays (never the first employee a lookup of null would find).
+      expect((await graphql(updateDepartment, { id: d3, i: { headId: null, name: '三部门' } })).data.updateDepartment).toEqual({ id: d3, name: '三部门', headId: zhou, head: { name: '周敏' } });
 
       const update = 'mutation($id: ID!, $i: UpdateEmployeeInput!) { updateEmployee(id: $id, input: $i) { id name role departmentId } }';
       expect((await graphql(update, { id: zhou, i: { role: 'EMPLOYEE' } })).errors[0].extensions).toMatchObject({ code: 'EMPLOYEE_HEADS_DEPARTMENT', status: 409 });

@@ -57,7 +57,8 @@ export class OrganisationService {
   async updateDepartment(id: string, dto: UpdateDepartmentDto): Promise<DepartmentEntity> {
     const d = await this.department(id);
     return this.transactions.run(async (tx) => {
-      if (dto.headId !== undefined) {
+      // A department always keeps a head once it has one: null (GraphQL's or JSON's) names nobody and changes nothing.
+      if (dto.headId !== undefined && dto.headId !== null) {
         const head = await this.repo.lockEmployee(tx, dto.headId, 'share');
         if (!head) throw OrganisationErrors.EMPLOYEE_NOT_FOUND(`No employee ${dto.headId}`);
         if (head.departmentId !== id) throw OrganisationErrors.HEAD_NOT_IN_DEPARTMENT(`${head.name} is not in ${d.name}`);

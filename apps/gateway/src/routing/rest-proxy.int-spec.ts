@@ -151,6 +151,25 @@ describe('REST through the gateway', () => {
     expect(reply.json()).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', service: owner, requestId: reply.headers['x-request-id'] });
   });
 
+  it.each(['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout', '/api/v1/me', '/api/v1/me/password'])('routes identity\'s %s to customers', async (path) => {
+    const reply = await gateway.call('POST', path, { headers: { 'content-type': 'application/json' }, body: '{"login":"wang"}' });
+    expect(reply.status).toBe(200);
+    expect(reply.json()).toMatchObject({ method: 'POST', url: path, body: '{"login":"wang"}' });
+  });
+
+  it('passes customers\' JWKS on at /.well-known/jwks.json, without a token', async () => {
+    service.jwks.keys = [{ kty: 'EC', crv: 'P-256', x: 'x', y: 'y', kid: 'k1', alg: 'ES256', use: 'sig' }];
+    const reply = await gateway.call('GET', '/.well-known/jwks.json');
+    expect(reply.status).toBe(200);
+    expect(reply.json()).toEqual({ keys: [{ kty: 'EC', crv: 'P-256', x: 'x', y: 'y', kid: 'k1', alg: 'ES256', use: 'sig' }] });
+    expect(reply.headers['cache-control']).toBe('public, max-age=300');
+    expect(lastSeen().url).toBe('/.well-known/jwks.json');
+    expect((await gateway.call('HEAD', '/.well-known/jwks.json')).status).toBe(200);
+    // Read-only, and nothing else under /.well-known is routed.
+    expect((await gateway.call('POST', '/.well-known/jwks.json')).status).toBe(404);
+    expect((await gateway.call('GET', '/.well-known/openid-configuration')).status).toBe(404);
+  });
+
   it('answers 504 UPSTREAM_TIMEOUT when the service is too slow', async () => {
     const reply = await gateway.call('GET', '/api/v1/customers/slow');
     expect(reply.status).toBe(504);
