@@ -1,33 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { isEmployee, isPartner, Principal, Role } from '@crm/auth';
+import { Principal } from '@crm/auth';
 import { Clock } from '@crm/clock';
 import { Transactions } from '@crm/database';
 import { CommonErrors } from '@crm/errors';
 import { OwnershipErrors } from '../ownership/ownership.errors';
-import { OwnershipService } from '../ownership/ownership.service';
 import { EmployeeEntity } from './employee.entity';
 import { OrganisationErrors } from './organisation.errors';
 import { OrganisationRepository } from './organisation.repository';
 import { OrganisationService } from './organisation.service';
-import { shareOut } from './share-out';
-
-/**
- * Who takes over a leaving employee's customers: the department's active `EMPLOYEE`s, as for a C-4 transfer. Heads
- * and department members in company-wide roles do not follow customers up.
- */
-export const TAKING_OVER_ROLES: readonly Role[] = [Role.EMPLOYEE];
+import { CustomerHandover, Reassignment } from './customer-handover';
 
 export interface Deactivation {
   employee: EmployeeEntity;
   /** Who took over how many of the employee's customers, fewest-owning colleague first. */
-  reassigned: { employeeId: string; customers: number }[];
-}
-
-/** The P-2 actor of a change ('employee:<id>', 'partner:<key id>' or 'system'), as the audit trail names it. */
-function actorOf(caller: Principal | undefined): string {
-  if (isEmployee(caller)) return `employee:${caller.employeeId}`;
-  if (isPartner(caller)) return `partner:${caller.keyId}`;
-  return 'system';
+  reassigned: Reassignment[];
 }
 
 /**
@@ -47,7 +33,7 @@ export class DeactivationService {
     private readonly transactions: Transactions,
     private readonly repo: OrganisationRepository,
     private readonly organisation: OrganisationService,
-    private readonly ownership: OwnershipService,
+    private readonly handover: CustomerHandover,
     private readonly clock: Clock,
   ) {}
 
@@ -68,33 +54,12 @@ export class DeactivationService {
       }
 
       const now = this.clock.now();
-      const owned = await this.ownership.lockOwnedBy(tx, id);
-      let reassigned: Deactivation['reassigned'] = [];
-      if (owned.length) {
-        const colleagues = e.departmentId ? await this.repo.activeEmployeesOf(tx, e.departmentId, TAKING_OVER_ROLES, id) : [];
-        if (!colleagues.length) {
-          throw OrganisationErrors.NO_ACTIVE_COLLEAGUE(`${e.name} owns ${owned.length} customers and no other active employee of the department can take them`, {
-            customers: owned.length,
-          });
-        }
-        const loads = await this.ownership.ownedCounts(tx, colleagues.map((c) => c.id));
-        const shares = shareOut(owned.map((o) => o.customerId), colleagues.map((c) => ({ employeeId: c.id, customers: loads.get(c.id) ?? 0 })));
-        const fromOf = new Map(owned.map((o) => [o.customerId, o]));
-        const departmentId = e.departmentId!;
-        await this.ownership.transfer(
-          tx,
-          shares.flatMap((s) => s.customerIds.map((customerId) => ({ customerId, from: fromOf.get(customerId)!, to: { ownerId: s.employeeId, departmentId } }))),
-          {
-            reason: `owner ${e.name} deactivated: customers shared among the department's active employees`,
-            cause: 'DEACTIVATION',
-            causeId: e.id,
-            actor: actorOf(caller),
-            actorId: isEmployee(caller) ? caller.employeeId : null,
-            at: now,
-          },
-        );
-        reassigned = shares.map((s) => ({ employeeId: s.employeeId, customers: s.customerIds.length }));
-      }
+      const reassigned = await this.handover.handOver(tx, e, {
+        reason: `owner ${e.name} deactivated: customers shared among the department's active employees`,
+        cause: 'DEACTIVATION',
+        caller,
+        at: now,
+      });
 
       e.deactivatedAt = now;
       e.sessionVersion += 1;

@@ -66,11 +66,11 @@ export class OrganisationController {
 
   @Patch('employees/:id')
   @Allow(OrganisationPolicy.updateEmployee)
-  @ApiOperation({ summary: 'Change an employee: a new role or department ends their sessions; the head of a department must be replaced first' })
+  @ApiOperation({ summary: 'Change an employee: a move shares their customers among the department they leave; a new role or department ends their sessions; a head must be replaced first' })
   @ApiOkResponse({ type: EmployeeView })
   @ApiProblems(404, 409, 422)
-  async updateEmployee(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateEmployeeDto): Promise<EmployeeView> {
-    return employeeView(await this.organisation.updateEmployee(id, dto));
+  async updateEmployee(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateEmployeeDto): Promise<EmployeeView> {
+    return employeeView(await this.organisation.updateEmployee(caller, id, dto));
   }
 
   @Post('employees/:id/deactivation')

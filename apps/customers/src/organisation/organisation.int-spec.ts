@@ -139,12 +139,32 @@ describe('organisation: employees and departments', () => {
     ids.head1 = next;
   });
 
-  it("keeps a moved employee's customers theirs (only the ownership writer changes owners)", async () => {
+  it("shares a moved employee's customers among the department they leave, as recorded transfers (cause DEPARTMENT_MOVE)", async () => {
     const id = await employee('陈静', 'EMPLOYEE', ids.d1);
     const customers = [await customerOf(id), await customerOf(id)];
     expect((await patch(`/api/v1/employees/${id}`, { departmentId: ids.d2 })).statusCode).toBe(200);
-    for (const c of customers) expect((await get(`/api/v1/customers/${c}`)).json()).toMatchObject({ ownerId: id, departmentId: ids.d1 });
-    expect(await sql(`SELECT count(*)::int AS n FROM outbox WHERE name = 'customer.transferred' AND payload->>'fromOwnerId' = $1`, [id])).toEqual([{ n: 0 }]);
+    const stayers = (await get(`/api/v1/employees?departmentId=${ids.d1}&active=true&limit=200`)).json().items as { id: string; role: string }[];
+    const takers = stayers.filter((e) => e.role === 'EMPLOYEE' && e.id !== id).map((e) => e.id);
+    for (const c of customers) {
+      const now = (await get(`/api/v1/customers/${c}`)).json();
+      expect(now.departmentId).toBe(ids.d1);
+      expect(takers).toContain(now.ownerId);
+    }
+    const transfers = await sql(`SELECT payload FROM outbox WHERE name = 'customer.transferred' AND payload->>'fromOwnerId' = $1`, [id]);
+    expect(transfers.map((t: { payload: Record<string, unknown> }) => t.payload)).toEqual(
+      customers.map(() => expect.objectContaining({ cause: 'DEPARTMENT_MOVE', causeId: id, fromDepartmentId: ids.d1, toDepartmentId: ids.d1 })),
+    );
+  });
+
+  it('refuses a move that would leave customers with nobody in the department (409 NO_ACTIVE_COLLEAGUE), changing nothing', async () => {
+    const d3 = (await post('/api/v1/departments', { name: '六部', code: 'G6' })).json().id;
+    const alone = await employee('独自', 'EMPLOYEE', d3);
+    const customer = await customerOf(alone);
+    const refused = await patch(`/api/v1/employees/${alone}`, { departmentId: ids.d2 });
+    expect([refused.statusCode, refused.json().code]).toEqual([409, 'NO_ACTIVE_COLLEAGUE']);
+    expect((await get(`/api/v1/employees/${alone}`)).json()).toMatchObject({ departmentId: d3 });
+    expect((await get(`/api/v1/customers/${customer}`)).json()).toMatchObject({ ownerId: alone, departmentId: d3 });
+    expect(await sessionVersion(alone)).toBe(1);
   });
 
   it('lists everyone, or only the active or the deactivated employees', async () => {

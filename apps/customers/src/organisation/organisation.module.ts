@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OwnershipModule } from '../ownership/ownership.module';
+import { CustomerHandover } from './customer-handover';
 import { DeactivationService } from './deactivation.service';
 import { OrganisationController } from './organisation.controller';
 import { OrganisationLoaders } from './organisation.loaders';
@@ -14,7 +15,7 @@ import { OrganisationService } from './organisation.service';
 @Module({
   imports: [OwnershipModule],
   controllers: [OrganisationController],
-  providers: [OrganisationRepository, OrganisationService, DeactivationService, OrganisationLoaders, DepartmentResolver, EmployeeResolver, ReassignmentResolver],
+  providers: [OrganisationRepository, OrganisationService, CustomerHandover, DeactivationService, OrganisationLoaders, DepartmentResolver, EmployeeResolver, ReassignmentResolver],
   exports: [OrganisationService, OrganisationLoaders],
 })
 export class OrganisationModule {}

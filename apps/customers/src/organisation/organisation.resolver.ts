@@ -87,8 +87,8 @@ export class EmployeeResolver {
     description: 'Change an employee (as PATCH /api/v1/employees/{id}): a new role or department ends their sessions; EMPLOYEE_HEADS_DEPARTMENT for the head of a department',
   })
   @Allow(OrganisationPolicy.updateEmployee)
-  updateEmployee(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateEmployeeDto) {
-    return this.organisation.updateEmployee(id, input);
+  updateEmployee(@CurrentPrincipal() caller: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateEmployeeDto) {
+    return this.organisation.updateEmployee(caller, id, input);
   }
 
   @Mutation(() => EmployeeDeactivation, {

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '@crm/auth';
+import { Principal, Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
 import { isUniqueViolation, Page, Transactions, type Tx } from '@crm/database';
+import { CommonErrors } from '@crm/errors';
 import { OutboxWriter } from '@crm/events';
 import { OwnershipErrors } from '../ownership/ownership.errors';
+import { CustomerHandover } from './customer-handover';
 import { DepartmentEntity } from './department.entity';
 import { EmployeeEntity } from './employee.entity';
 import { CreateDepartmentDto, CreateEmployeeDto, normaliseLogin, UpdateDepartmentDto, UpdateEmployeeDto } from './organisation.dto';
@@ -32,6 +34,7 @@ export class OrganisationService {
     private readonly transactions: Transactions,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly handover: CustomerHandover,
   ) {}
 
   async createDepartment(dto: CreateDepartmentDto): Promise<DepartmentEntity> {
@@ -102,10 +105,19 @@ export class OrganisationService {
    * name does not. The employee's customers stay theirs. The head of a department may not leave it or stop being
    * a head (409 EMPLOYEE_HEADS_DEPARTMENT: appoint another head first); a deactivated employee is not changed.
    */
-  async updateEmployee(id: string, dto: UpdateEmployeeDto): Promise<EmployeeEntity> {
+  /**
+   * PATCH /employees/{id}. A move to another department (or to a company-wide role, which has none) hands the
+   * customers the employee owns to the department they leave (customer-handover.ts); a move or a change of role
+   * raises the session version, so their tokens stop working everywhere. A name alone changes neither.
+   */
+  async updateEmployee(caller: Principal | undefined, id: string, dto: UpdateEmployeeDto): Promise<EmployeeEntity> {
+    const before = await this.employee(id);
     return this.transactions.run(async (tx) => {
+      // Lock order as for a deactivation: the department left, then the employee, then their customers.
+      if (before.departmentId) await this.repo.lockDepartment(tx, before.departmentId);
       const e = await this.repo.lockEmployee(tx, id, 'write');
       if (!e) throw OrganisationErrors.EMPLOYEE_NOT_FOUND(`No employee ${id}`);
+      if (e.departmentId !== before.departmentId) throw CommonErrors.CONFLICT(`${e.name} moved to another department meanwhile; try again`);
       if (e.deactivatedAt) throw OwnershipErrors.EMPLOYEE_DEACTIVATED(`${e.name} was deactivated at ${e.deactivatedAt.toISOString()}`);
       const role = dto.role ?? e.role;
       const departmentId = dto.departmentId !== undefined ? dto.departmentId : e.departmentId;
@@ -122,6 +134,14 @@ export class OrganisationService {
       }
       const renamed = dto.name !== undefined && dto.name !== e.name;
       if (!moved && !roleChanged && !renamed) return e;
+      if (moved) {
+        await this.handover.handOver(tx, e, {
+          reason: `owner ${e.name} moved to another department: customers shared among the department's active employees`,
+          cause: 'DEPARTMENT_MOVE',
+          caller,
+          at: this.clock.now(),
+        });
+      }
       if (moved || roleChanged) e.sessionVersion += 1;
       e.name = dto.name ?? e.name;
       e.role = role;

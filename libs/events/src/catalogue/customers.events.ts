@@ -70,7 +70,7 @@ export const customerAssigned = defineEvent<CustomerAssigned>()({
 });
 
 /** `DEACTIVATION`: the owner left (POST /employees/{id}/deactivation) and their customers were shared out. */
-export type TransferCause = 'MANUAL' | 'COMPLAINT_BREACH' | 'UNDER_SERVED' | 'DEACTIVATION';
+export type TransferCause = 'MANUAL' | 'COMPLAINT_BREACH' | 'UNDER_SERVED' | 'DEACTIVATION' | 'DEPARTMENT_MOVE';
 
 export interface CustomerTransferred {
   customerId: Uuid;
@@ -79,9 +79,9 @@ export interface CustomerTransferred {
   toOwnerId: Uuid;
   toDepartmentId: Uuid;
   reason: string;
-  /** Why: a resource director's decision (V-2), a C-4 breach, the under-served rule, or the owner's deactivation. */
+  /** Why: a resource director's decision (V-2), a C-4 breach, the under-served rule, the owner's deactivation or move to another department. */
   cause: TransferCause;
-  /** The complaint id for COMPLAINT_BREACH, the report for UNDER_SERVED, the employee for DEACTIVATION, else null. */
+  /** The complaint id for COMPLAINT_BREACH, the report for UNDER_SERVED, the employee for DEACTIVATION and DEPARTMENT_MOVE, else null. */
   causeId: Uuid | null;
   /** Employee who decided, null when a rule did. */
   transferredBy: Uuid | null;
