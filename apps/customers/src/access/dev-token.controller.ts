@@ -18,7 +18,7 @@ export class DevTokenController {
   @ApiPublic()
   @ApiOperation({ summary: 'Issue a development access token (not in production)' })
   @ApiOkResponse({ type: DevTokenView })
-  @ApiProblems(404)
+  @ApiProblems(404, 409)
   issueDevToken(@Body() dto: DevTokenDto): Promise<DevTokenView> {
     return this.devTokens.issue(dto);
   }

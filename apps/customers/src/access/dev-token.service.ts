@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Role } from '@crm/auth';
 import { CommonErrors } from '@crm/errors';
 import { TokenIssuer } from '../identity/token-issuer';
+import { OwnershipErrors } from '../ownership/ownership.errors';
 import { OrganisationService } from '../organisation/organisation.service';
 import { DevTokenDto } from './access.dto';
 import { DevTokenView } from './access.view';
@@ -23,6 +24,7 @@ export class DevTokenService {
   async issue(dto: DevTokenDto): Promise<DevTokenView> {
     if (dto.employeeId) {
       const e = await this.organisation.employee(dto.employeeId);
+      if (e.deactivatedAt) throw OwnershipErrors.EMPLOYEE_DEACTIVATED(`${e.name} was deactivated: no token for them`);
       // The employee's session version: the token ends, as a sign-in's does, when they are moved or demoted.
       return { accessToken: await this.tokens.accessToken({ sub: e.id, role: e.role, departmentId: e.departmentId, ver: e.sessionVersion }, DEV_TOKEN_TTL_SECONDS) };
     }

@@ -98,6 +98,14 @@ export class UpdateEmployeeDto {
   @IsOptional()
   @IsUUID()
   departmentId?: string | null;
+
+  @ApiPropertyOptional({ example: 'wangfang', description: 'Give or change the sign-in name (same rules as at creation); their sessions stay' })
+  @Field({ nullable: true, description: 'Give or change the sign-in name (same rules as at creation); their sessions stay' })
+  @IsOptional()
+  @Transform(({ value }) => normaliseLogin(value))
+  @IsString()
+  @Matches(LOGIN_PATTERN, { message: 'login must be 3-64 letters, digits, ., _, - or @' })
+  login?: string;
 }
 
 export class EmployeeQueryDto extends PageQueryDto {

@@ -110,7 +110,7 @@ describe('organisation: employees and departments', () => {
     expect([back.statusCode, back.json().code]).toEqual([422, 'DEPARTMENT_REQUIRED']);
     expect(await sessionVersion(id)).toBe(2);
     expect((await patch(`/api/v1/employees/${randomUUID()}`, { name: 'x' })).json().code).toBe('EMPLOYEE_NOT_FOUND');
-    const extra = await patch(`/api/v1/employees/${id}`, { login: 'nope' });
+    const extra = await patch(`/api/v1/employees/${id}`, { password: 'not here' });
     expect([extra.statusCode, extra.json().code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
@@ -154,6 +154,17 @@ describe('organisation: employees and departments', () => {
     expect(transfers.map((t: { payload: Record<string, unknown> }) => t.payload)).toEqual(
       customers.map(() => expect.objectContaining({ cause: 'DEPARTMENT_MOVE', causeId: id, fromDepartmentId: ids.d1, toDepartmentId: ids.d1 })),
     );
+  });
+
+  it('gives an existing employee a login by PATCH (unique; their sessions stay)', async () => {
+    const id = await employee('周敏', 'EMPLOYEE', ids.d1);
+    const given = await patch(`/api/v1/employees/${id}`, { login: ' Zhou.Min ' });
+    expect(given.json()).toMatchObject({ id, login: 'zhou.min' });
+    expect(await sessionVersion(id)).toBe(1);
+    const other = await employee('周敏二', 'EMPLOYEE', ids.d1);
+    const taken = await patch(`/api/v1/employees/${other}`, { login: 'ZHOU.MIN' });
+    expect([taken.statusCode, taken.json().code]).toEqual([409, 'LOGIN_TAKEN']);
+    expect((await patch(`/api/v1/employees/${other}`, { login: 'a b' })).statusCode).toBe(400);
   });
 
   it('refuses a move that would leave customers with nobody in the department (409 NO_ACTIVE_COLLEAGUE), changing nothing', async () => {

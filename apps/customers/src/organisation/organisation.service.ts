@@ -133,7 +133,10 @@ export class OrganisationService {
         }
       }
       const renamed = dto.name !== undefined && dto.name !== e.name;
-      if (!moved && !roleChanged && !renamed) return e;
+      const login = dto.login === undefined ? e.login : (normaliseLogin(dto.login) as string);
+      const newLogin = login !== e.login;
+      if (newLogin && (await this.repo.loginTaken(login!))) throw OrganisationErrors.LOGIN_TAKEN(`Login ${login} is taken`);
+      if (!moved && !roleChanged && !renamed && !newLogin) return e;
       if (moved) {
         await this.handover.handOver(tx, e, {
           reason: `owner ${e.name} moved to another department: customers shared among the department's active employees`,
@@ -146,7 +149,12 @@ export class OrganisationService {
       e.name = dto.name ?? e.name;
       e.role = role;
       e.departmentId = departmentId;
+      e.login = login;
       return this.saveEmployee(tx, e);
+    }).catch((error: unknown) => {
+      // Two changes racing for one login: the unique index decides, and the loser hears why.
+      if (isUniqueViolation(error)) throw OrganisationErrors.LOGIN_TAKEN(`Login ${dto.login} is taken`);
+      throw error;
     });
   }
 
