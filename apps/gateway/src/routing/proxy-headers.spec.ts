@@ -52,6 +52,11 @@ describe('upstream request headers', () => {
     expect(upstreamRequestHeaders({ host: 'gw', via: '1.1 ingress' }, client).via).toBe('1.1 ingress, 1.1 crm-gateway');
   });
 
+  it('vouches for the client address in X-Real-IP, never passing on one the caller sent', () => {
+    expect(upstreamRequestHeaders({ 'x-real-ip': '6.6.6.6' }, { ...client, clientAddress: '203.0.113.9' })['x-real-ip']).toBe('203.0.113.9');
+    expect(upstreamRequestHeaders({ 'x-real-ip': '6.6.6.6' }, { ...client, clientAddress: undefined })['x-real-ip']).toBeUndefined();
+  });
+
   it('sets the request id, replacing what the caller sent (the gateway validated it already)', () => {
     expect(upstreamRequestHeaders({ 'x-request-id': 'caller' }, client)['x-request-id']).toBe('req-00000001');
   });

@@ -48,6 +48,8 @@ export interface ClientFacts {
   requestId: string;
   /** The peer address of the caller's connection. */
   remoteAddress: string | undefined;
+  /** The caller's address as the gateway trusts it (the peer, or what TRUST_PROXY's proxies say it is). */
+  clientAddress?: string;
   /** `http` or `https`, as the caller reached the gateway. */
   protocol: string;
 }
@@ -63,6 +65,9 @@ export function upstreamRequestHeaders(headers: IncomingHttpHeaders, client: Cli
   const priorFor = headers['x-forwarded-for'];
   const prior = Array.isArray(priorFor) ? priorFor.join(', ') : priorFor;
   if (client.remoteAddress) out['x-forwarded-for'] = prior ? `${prior}, ${client.remoteAddress}` : client.remoteAddress;
+  // The one address a service may act on (the sign-in throttle counts by it): the gateway's word, never the caller's.
+  delete out['x-real-ip'];
+  if (client.clientAddress) out['x-real-ip'] = client.clientAddress;
   // Says "through the gateway" to the service, which keeps its docs and subgraph SDL from such calls in production.
   out.via = appendVia(headers.via);
   // A load balancer in front of the gateway already knows the original scheme and host; keep what it said.

@@ -65,6 +65,7 @@ export async function registerRestProxy(fastify: FastifyInstance, options: RestP
           headers: upstreamRequestHeaders(request.headers, {
             requestId: String(request.id),
             remoteAddress: request.raw.socket.remoteAddress,
+            clientAddress: request.ip,
             protocol: request.protocol,
           }),
           body: hasBody(request.headers) ? request.raw : null,
