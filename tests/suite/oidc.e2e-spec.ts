@@ -20,7 +20,7 @@ describe('suite: access tokens of the company\'s own OpenID provider', () => {
   let suite: RunningSuite;
   const session = new SuiteSession();
   const { post, get } = session;
-  const ids = {} as Record<'d1' | 'd2' | 'head' | 'staff' | 'other', string>;
+  const ids = {} as Record<'d1' | 'd2' | 'head' | 'staff' | 'other' | 'colleague', string>;
 
   const patch = (path: string, body: unknown) => session.api.rest('PATCH', path, { body, headers: session.admin });
   const put = (path: string, body: unknown) => session.api.rest('PUT', path, { body, headers: session.admin });
@@ -59,6 +59,8 @@ describe('suite: access tokens of the company\'s own OpenID provider', () => {
     ids.head = await employee('李娜', 'DEPARTMENT_HEAD', ids.d1, 'li.na');
     ids.staff = await employee('张伟', 'EMPLOYEE', ids.d1, 'zhang.wei');
     ids.other = await employee('王芳', 'EMPLOYEE', ids.d2, 'wang.fang');
+    // A colleague in 一部 to take over customers when 李娜 moves out and 张伟 leaves (docs/rules.md).
+    ids.colleague = await employee('刘洋', 'EMPLOYEE', ids.d1, 'liu.yang');
   }, 120_000);
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ConfigError, requiredInProduction } from '@crm/config';
 import { loadServiceVisitsConfig, serviceVisitsConfigSchema } from './config';
 
-const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/crm', REDIS_URL: 'redis://r:6379', JWT_SECRET: 'x'.repeat(40) };
+const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/crm', REDIS_URL: 'redis://r:6379', AUTH_JWKS_URL: 'http://customers:4001/.well-known/jwks.json' };
 
 describe('service-visits config', () => {
   it('has a development health key outside production only', () => {

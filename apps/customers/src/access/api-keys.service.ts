@@ -6,7 +6,7 @@ import { defineErrors } from '@crm/errors';
 import { OutboxWriter } from '@crm/events';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
-import { actorOf } from '../customers/personal-data-policy';
+import { actorOf } from '../audit/actor';
 import { apiKeyView, ApiKeyView, IssuedApiKeyView } from './access.view';
 import { ApiKeysRepository } from './api-keys.repository';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isEmployee, Principal, Role } from '@crm/auth';
 import { Clock } from '@crm/clock';
 import { Transactions } from '@crm/database';
-import { actorOf } from '../customers/personal-data-policy';
+import { actorOf } from '../audit/actor';
 import { OrganisationService } from '../organisation/organisation.service';
 import { OwnershipService } from '../ownership/ownership.service';
 import { ArchiveErrors } from './archive-errors';

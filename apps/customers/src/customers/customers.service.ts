@@ -16,7 +16,8 @@ import { CustomerEntity, CustomerStage } from './customer.entity';
 import { CustomerQueryDto, RegisterCustomerDto, TransferCustomerDto, UpdateCustomerDto } from './customer.dto';
 import { customerView, CustomerView } from './customer.view';
 import { CustomerFilter, CustomersRepository } from './customers.repository';
-import { actorOf, mayEditCustomer, maySeeFullPhone } from './personal-data-policy';
+import { mayEditCustomer, maySeeFullPhone } from './personal-data-policy';
+import { actorOf } from '../audit/actor';
 import { normalizeMainlandMobile } from './phone';
 
 /** Roles that may register a customer for any owner (the CRM centre enters archives for others). */

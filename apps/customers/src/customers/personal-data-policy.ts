@@ -27,8 +27,3 @@ export function mayEditCustomer(viewer: Principal | undefined, customer: { owner
   return [Role.CRM_CLERK, Role.RESOURCE_DIRECTOR, Role.GENERAL_MANAGER, Role.ADMIN].includes(viewer.role);
 }
 
-export function actorOf(principal: Principal | undefined): string {
-  if (isEmployee(principal)) return `employee:${principal.employeeId}`;
-  if (isPartner(principal)) return `partner:${principal.keyId}`;
-  return 'system';
-}

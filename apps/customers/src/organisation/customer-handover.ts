@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isEmployee, Principal, Role } from '@crm/auth';
 import { Tx } from '@crm/database';
 import { TransferCause } from '@crm/events';
-import { actorOf } from '../customers/personal-data-policy';
+import { actorOf } from '../audit/actor';
 import { OwnershipService } from '../ownership/ownership.service';
 import { EmployeeEntity } from './employee.entity';
 import { OrganisationErrors } from './organisation.errors';

@@ -8,7 +8,7 @@ import { AuditAction } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
 import { CustomerErrors } from '../customers/customer-errors';
 import { CustomersRepository } from '../customers/customers.repository';
-import { actorOf } from '../customers/personal-data-policy';
+import { actorOf } from '../audit/actor';
 import { HistoryService } from '../history/history.service';
 import { customersData, ErasureView, PersonalDataView } from './personal-data.view';
 import { PersonalDataRepository } from './personal-data.repository';

@@ -5,7 +5,7 @@ import { Transactions, type Page, type Tx } from '@crm/database';
 import { CommonErrors } from '@crm/errors';
 import { TakeoverReported } from '@crm/events';
 import { CustomersService } from '../customers/customers.service';
-import { actorOf } from '../customers/personal-data-policy';
+import { actorOf } from '../audit/actor';
 import { OwnershipService } from '../ownership/ownership.service';
 import { TakeoverReportEntity, TakeoverStatus } from './takeover-report.entity';
 import { approvalBlocker, isDecided } from './takeover-rules';
