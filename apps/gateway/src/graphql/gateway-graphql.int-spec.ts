@@ -29,9 +29,11 @@ describe('GraphQL through the gateway', () => {
 
   it('forwards the caller\'s credentials and request id to the subgraph, and echoes the id', async () => {
     const reply = await gateway.graphql('{ customer(id: "1") { name } }', {
-      headers: { authorization: 'Bearer token-1', 'x-api-key': 'key-1', 'x-request-id': 'graphql-req-0001' },
+      headers: { authorization: 'Bearer token-1', 'x-api-key': 'key-1', 'x-request-id': 'graphql-req-0001', 'x-real-ip': '6.6.6.6' },
     });
     expect(reply.status).toBe(200);
+    // The address a service acts on (the sign-in throttle) is the gateway's word, never what the caller claims.
+    expect(lastGraphQLCall()?.headers['x-real-ip']).toMatch(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/);
     expect(reply.headers['x-request-id']).toBe('graphql-req-0001');
     expect(lastGraphQLCall()?.headers).toMatchObject({
       authorization: 'Bearer token-1',

@@ -14,6 +14,8 @@ interface IncomingRequest {
   id?: unknown;
   headers?: Record<string, string | string[] | undefined>;
   socket?: { remoteAddress?: string };
+  /** The caller's address as the gateway trusts it (Fastify's `request.ip`, honouring TRUST_PROXY). */
+  ip?: string;
 }
 
 /**
@@ -41,6 +43,10 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<{ req?: Incomi
     const prior = req.headers?.['x-forwarded-for'];
     if (remote) headers.set('x-forwarded-for', typeof prior === 'string' && prior ? `${prior}, ${remote}` : remote);
     headers.set('via', appendVia(req.headers?.via));
+    // As for REST (proxy-headers.ts): the one address a service acts on, the gateway's word, never the caller's.
+    const client = req.ip ?? remote;
+    if (client) headers.set('x-real-ip', client);
+    else headers.delete('x-real-ip');
   }
 
   /**
