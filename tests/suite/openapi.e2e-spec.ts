@@ -2,7 +2,7 @@ import { RunningSuite, startSuite } from '@crm/testing';
 
 type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[]; oneOf?: Schema[] };
 type Response = { description?: string; content?: Record<string, { schema?: Schema }> };
-type Operation = { operationId?: string; responses: Record<string, Response>; security?: unknown[] };
+type Operation = { operationId?: string; responses: Record<string, Response>; security?: unknown[]; parameters?: { name: string; in: string }[] };
 type Document = { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } };
 
 const SERVICES = ['customers', 'campaigns', 'rewards', 'complaints', 'service-visits'];
@@ -94,5 +94,14 @@ describe('suite: OpenAPI documents of the services', () => {
   it('asks for credentials on every operation but signing in, refreshing, signing out and the development token', () => {
     const open = operations.filter(({ op }) => Array.isArray(op.security) && op.security.length === 0).map(({ path }) => path);
     expect(open.sort()).toEqual(['/api/v1/auth/dev-token', '/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/refresh']);
+  });
+
+  it('documents the Idempotency-Key header and its 409 and 422 problems on every POST that takes one', () => {
+    // Public operations have no caller to keep keys for; issuing an API key answers a secret that is never stored.
+    const without = operations
+      .filter(({ method, op }) => method === 'post' && !(Array.isArray(op.security) && op.security.length === 0))
+      .filter(({ op }) => !op.parameters?.some((p) => p.in === 'header' && p.name === 'Idempotency-Key') || !op.responses['409'] || !op.responses['422'])
+      .map(({ service, path }) => `${service} POST ${path}`);
+    expect(without).toEqual(['customers POST /api/v1/api-keys']);
   });
 });

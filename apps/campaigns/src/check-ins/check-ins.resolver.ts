@@ -11,7 +11,7 @@ export class CheckInResolver {
 
   @Mutation(() => Attendance, { description: 'J-9: check a customer in, with the customer who brought them' })
   @Allow(CheckInsPolicy.checkIn)
-  async checkIn(@CurrentPrincipal() caller: Principal, @Args('meetingId', { type: () => ID }) meetingId: string, @Args('input') input: CheckInDto): Promise<Attendance> {
+  async checkIn(@CurrentPrincipal() caller: Principal, @Args('meetingId', { type: () => ID, description: 'The meeting' }) meetingId: string, @Args('input', { description: 'The customer and who brought them' }) input: CheckInDto): Promise<Attendance> {
     const a = await this.checkIns.checkIn(caller, meetingId, input);
     return { ...a, checkedInAt: a.checkedInAt.toISOString() };
   }

@@ -1,5 +1,6 @@
 import { ServiceDatabase } from '@crm/database';
 import { EVENT_ENTITIES } from '@crm/events';
+import { IDEMPOTENCY_ENTITIES } from '@crm/http';
 import { readModelEntities } from '@crm/service-kit';
 import { AttendanceEntity } from '../check-ins/attendance.entity';
 import { RefundEntity, SaleEntity } from '../sales/sale.entities';
@@ -17,6 +18,6 @@ import { migrations } from './migrations';
 /** Everything the campaigns service keeps, in its own schema. */
 export const campaignsDatabase: ServiceDatabase = {
   schema: 'campaigns',
-  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, SpeakerReservationEntity, SheetEntity, SheetClaimEntity, ReconciliationEntity, SheetFineEntity, AttendanceEntity, SaleEntity, RefundEntity, DisputeEntity, DisputeFineEntity, PitchEntity, PitchConsentEntity, UnderServedCustomerEntity, ...readModelEntities(['organisation', 'customer-ownership']), ...EVENT_ENTITIES],
+  entities: [OutreachEventEntity, MeetingEntity, InvitationEntity, MeetingLockEntity, SpeakerReservationEntity, SheetEntity, SheetClaimEntity, ReconciliationEntity, SheetFineEntity, AttendanceEntity, SaleEntity, RefundEntity, DisputeEntity, DisputeFineEntity, PitchEntity, PitchConsentEntity, UnderServedCustomerEntity, ...readModelEntities(['organisation', 'customer-ownership']), ...EVENT_ENTITIES, ...IDEMPOTENCY_ENTITIES],
   migrations,
 };

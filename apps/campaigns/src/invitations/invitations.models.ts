@@ -1,51 +1,54 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { connectionTypes } from '../connection';
 import { Meeting } from '../meetings/meetings.module';
 import { InvitationStatus } from './invitation.entity';
 
-registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
+registerEnumType(InvitationStatus, { name: 'InvitationStatus', description: 'Where an invitation stands (J-2)' });
 
 /** Customers owns customers; campaigns contributes `Customer.invitations`. */
-@ObjectType()
+@ObjectType({ description: 'A customer (owned by the customers subgraph)' })
 @Directive('@key(fields: "id")')
 export class Customer {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer' })
   id: string;
 
   // Lazy: Invitation is declared below (and refers back to Customer).
-  @Field(() => [Invitation])
+  @Field(() => [Invitation], { description: "The customer's invitations the caller may see (J-2)" })
   invitations: unknown[];
 }
 
 @ObjectType({ description: "A department's invitation of a customer to a meeting (J-2)" })
 export class Invitation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The invitation' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The meeting' })
   meetingId: string;
 
-  @Field(() => Meeting, { nullable: true })
+  @Field(() => Meeting, { nullable: true, description: 'The meeting' })
   meeting?: Meeting;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer invited' })
   customerId: string;
 
   /** The customer, resolved by the customers subgraph. */
-  @Field(() => Customer)
+  @Field(() => Customer, { description: 'The customer invited' })
   customer?: Customer;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The inviting employee' })
   employeeId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The inviting department' })
   departmentId: string;
 
-  @Field(() => InvitationStatus)
+  @Field(() => InvitationStatus, { description: 'Where it stands' })
   status: InvitationStatus;
 
   @Field({ description: 'ISO 8601 instant' })
   invitedAt: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'ISO 8601 instant the customer agreed to come (敲定); null before' })
   confirmedAt: string | null;
 }
+
+export const InvitationConnection = connectionTypes(Invitation, 'Invitation', 'invitation');

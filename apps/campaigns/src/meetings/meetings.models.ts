@@ -1,36 +1,39 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { connectionTypes } from '../connection';
 import { MeetingSlot } from './meeting.entity';
 
-registerEnumType(MeetingSlot, { name: 'MeetingSlot' });
+registerEnumType(MeetingSlot, { name: 'MeetingSlot', description: 'The part of the day a meeting takes' });
 
 /** Customers owns departments; campaigns refers to them by key (Federation 2 entity reference). */
-@ObjectType()
+@ObjectType({ description: 'A department (owned by the customers subgraph)' })
 @Directive('@key(fields: "id", resolvable: false)')
 export class Department {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The department' })
   id: string;
 }
 
 @ObjectType({ description: 'A meeting (J-1); joint when more than one department takes part' })
 export class Meeting {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The meeting' })
   id: string;
 
   @Field({ description: 'Business date, YYYY-MM-DD' })
   date: string;
 
-  @Field(() => MeetingSlot)
+  @Field(() => MeetingSlot, { description: 'The part of the day' })
   slot: MeetingSlot;
 
-  @Field()
+  @Field({ description: 'Where it takes place' })
   venue: string;
 
   @Field(() => [ID], { description: 'In the department order of J-3' })
   departmentIds: string[];
 
-  @Field()
+  @Field({ description: 'More than one department takes part (J-3..J-8 apply)' })
   joint: boolean;
 
-  @Field(() => [Department])
+  @Field(() => [Department], { description: 'The participating departments, in the department order of J-3' })
   departments: Department[];
 }
+
+export const MeetingConnection = connectionTypes(Meeting, 'Meeting', 'meeting');

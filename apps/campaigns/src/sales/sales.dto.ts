@@ -6,10 +6,10 @@ import { PageQueryDto } from '@crm/http';
 /** Largest amount of one sale or refund: 100 million yuan, far above any real one, far below 2^53 fen. */
 export const MAX_AMOUNT_FEN = 10_000_000_000;
 
-@InputType('RecordSaleInput')
+@InputType('RecordSaleInput', { description: 'A sale at a meeting (J-10)' })
 export class RecordSaleDto {
   @ApiProperty({ format: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The buyer' })
   @IsUUID()
   customerId: string;
 
@@ -21,7 +21,7 @@ export class RecordSaleDto {
   amountFen: number;
 }
 
-@InputType('RefundSaleInput')
+@InputType('RefundSaleInput', { description: 'A refund of all or part of a sale' })
 export class RefundSaleDto {
   @ApiProperty({ example: 50000, description: 'Amount in fen, a positive integer, at most what is left of the sale' })
   @Field(() => Float, { description: 'fen, an integer (GraphQL Int stops at 2^31)' })

@@ -106,3 +106,27 @@ export class ComplaintsQueryDto extends PageQueryDto {
   @IsUUID()
   departmentId?: string;
 }
+
+/** The GraphQL filter of `complaints`, as REST's query of `GET /api/v1/complaints` (the page left out). */
+@InputType('ComplaintFilter', { description: 'Which complaints to list; every field narrows, none left out lists all the caller may see' })
+export class ComplaintFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Complaints about this customer' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+
+  @Field(() => ComplaintStatus, { nullable: true, description: 'Complaints in this state' })
+  @IsOptional()
+  @IsEnum(ComplaintStatus)
+  status?: ComplaintStatus;
+
+  @Field(() => ID, { nullable: true, description: 'Complaints naming this employee (the employee concerned)' })
+  @IsOptional()
+  @IsUUID()
+  employeeId?: string;
+
+  @Field(() => ID, { nullable: true, description: "Complaints filed while the employee concerned was in this department" })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+}

@@ -94,3 +94,31 @@ export class Complaint {
   @Field(() => [ComplaintAction], { description: 'What was done about it (C-5), oldest first' })
   actions?: ComplaintAction[];
 }
+
+@ObjectType({ description: 'Where a page of a connection ends; shared by every connection of the graph' })
+@Directive('@shareable')
+export class PageInfo {
+  @Field({ description: 'Whether another page follows: ask again with after = endCursor' })
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the last edge of this page; null for an empty page' })
+  endCursor: string | null;
+}
+
+@ObjectType({ description: 'A complaint in a list, with the cursor that continues the list after it' })
+export class ComplaintEdge {
+  @Field(() => Complaint, { description: 'The complaint' })
+  node: Complaint;
+
+  @Field({ description: 'Pass as after to list the complaints that follow this one' })
+  cursor: string;
+}
+
+@ObjectType({ description: 'A page of complaints, in filing order' })
+export class ComplaintConnection {
+  @Field(() => [ComplaintEdge], { description: 'The complaints of this page with their cursors' })
+  edges: ComplaintEdge[];
+
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to ask for them' })
+  pageInfo: PageInfo;
+}

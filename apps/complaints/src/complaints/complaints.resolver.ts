@@ -1,9 +1,10 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, FieldCaller, Principal, RequestHeaders } from '@crm/auth';
-import { inField } from '@crm/errors';
-import { FileComplaintDto, RecordComplaintActionArgs, ReopenComplaintArgs, ResolveComplaintArgs } from './complaints.dto';
+import { DEFAULT_PAGE_SIZE, keysetCursor, MAX_PAGE_SIZE } from '@crm/database';
+import { CommonErrors, inField } from '@crm/errors';
+import { ComplaintFilterInput, FileComplaintDto, RecordComplaintActionArgs, ReopenComplaintArgs, ResolveComplaintArgs } from './complaints.dto';
 import { ComplaintsLoaders } from './complaints.loaders';
-import { Complaint, ComplaintAction, Customer } from './complaints.models';
+import { Complaint, ComplaintAction, ComplaintConnection, Customer } from './complaints.models';
 import { ComplaintsPolicy } from './complaints.policy';
 import { ComplaintsService } from './complaints.service';
 
@@ -22,6 +23,21 @@ export class ComplaintsResolver {
   @Allow(ComplaintsPolicy.get)
   complaint(@CurrentPrincipal() caller: Principal, @Args('id', { type: () => ID }) id: string) {
     return this.complaints.get(caller, id);
+  }
+
+  @Query(() => ComplaintConnection, { name: 'complaints', description: 'Complaints the caller may see, in filing order (as GET /api/v1/complaints)' })
+  @Allow(ComplaintsPolicy.list)
+  async listComplaints(
+    @CurrentPrincipal() caller: Principal,
+    @Args('filter', { type: () => ComplaintFilterInput, nullable: true, description: 'Narrows the list; left out: every complaint the caller may see' }) filter: ComplaintFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true, description: `How many complaints, 1..${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: 'The endCursor of the previous page' }) after: string | null,
+  ): Promise<ComplaintConnection> {
+    const limit = first ?? DEFAULT_PAGE_SIZE;
+    if (limit < 1 || limit > MAX_PAGE_SIZE) throw CommonErrors.VALIDATION_FAILED(`first must be between 1 and ${MAX_PAGE_SIZE}`);
+    const page = await this.complaints.list(caller, filter ?? {}, { limit, cursor: after ?? undefined });
+    const edges = page.items.map((node) => ({ node, cursor: keysetCursor(node, { column: 'c.filedAt', value: (c) => c.filedAt }) }));
+    return { edges, pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor } };
   }
 
   @Mutation(() => Complaint, { description: 'File a complaint (C-1); DISCOVERED fines the employee (C-2), TO_GENERAL_MANAGER the employee and the head of the department owning the customer (C-3)' })

@@ -1,3 +1,4 @@
+import { Field, InputType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PARTNER_SCOPES, Role } from '@crm/auth';
@@ -14,13 +15,17 @@ export class DevTokenDto {
   employeeId?: string;
 }
 
+/** One class for REST (the body) and GraphQL (`CreateApiKeyInput`), so both transports check the same way. */
+@InputType('CreateApiKeyInput', { description: 'A partner key to issue: its name and scopes' })
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'ERP sync' })
+  @Field({ description: 'What the key is for' })
   @IsString()
   @Length(1, 100)
   name: string;
 
   @ApiProperty({ enum: PARTNER_SCOPES, isArray: true })
+  @Field(() => [String], { description: 'What the key may do: customers:read, customers:write, customers:pii, …' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(PARTNER_SCOPES.length)

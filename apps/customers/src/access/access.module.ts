@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { OrganisationModule } from '../organisation/organisation.module';
+import { AccessResolver } from './access.resolver';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
@@ -15,7 +16,7 @@ export class AccessModule {
       module: AccessModule,
       imports: [OrganisationModule, AuditModule],
       controllers: [ApiKeysController, ...(options.devTokens ? [DevTokenController] : [])],
-      providers: [ApiKeysRepository, ApiKeysService, ...(options.devTokens ? [DevTokenService] : [])],
+      providers: [ApiKeysRepository, ApiKeysService, AccessResolver, ...(options.devTokens ? [DevTokenService] : [])],
     };
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } f
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, Principal } from '@crm/auth';
 import { Page } from '@crm/database';
-import { ApiPageResponse, ApiProblems } from '@crm/http';
+import { ApiPageResponse, ApiProblems, NoIdempotencyKey } from '@crm/http';
 import { CreateApiKeyDto } from './access.dto';
 import { AccessPolicy } from './access.policy';
 import { ApiKeyView, IssuedApiKeyView } from './access.view';
@@ -16,6 +16,7 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
+  @NoIdempotencyKey('The answer carries the secret, shown once and never stored')
   @ApiCreatedResponse({ type: IssuedApiKeyView })
   issueApiKey(@CurrentPrincipal() admin: Principal, @Body() dto: CreateApiKeyDto): Promise<IssuedApiKeyView> {
     return this.keys.issue(admin, dto.name, dto.scopes);

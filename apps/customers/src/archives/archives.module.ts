@@ -5,6 +5,7 @@ import { OrganisationModule } from '../organisation/organisation.module';
 import { OwnershipModule } from '../ownership/ownership.module';
 import { AllocationService } from './allocation.service';
 import { ArchiveReportsService } from './archive-reports.service';
+import { ArchivesResolver } from './archives.resolver';
 import { ArchivesController } from './archives.controller';
 import { ArchivesRepository } from './archives.repository';
 import { ARCHIVES_OPTIONS, ArchivesOptions, ArchivesService } from './archives.service';
@@ -25,6 +26,7 @@ export class ArchivesModule {
         ArchiveReportsService,
         AllocationService,
         OutreachEventsConsumer,
+        ArchivesResolver,
       ],
     };
   }

@@ -188,3 +188,21 @@ export class UpdateCustomerInput extends PartialType(
   InputType,
 ) {}
 
+
+@ObjectType({ description: 'A stage or ownership change in a list, with the cursor that continues the list after it' })
+export class HistoryEntryEdge {
+  @Field(() => HistoryEntry, { description: 'The change' })
+  node: HistoryEntry;
+
+  @Field({ description: 'Pass as after to list the changes that follow this one' })
+  cursor: string;
+}
+
+@ObjectType({ description: "A page of a customer's stage and ownership changes, newest first" })
+export class HistoryEntryConnection {
+  @Field(() => [HistoryEntryEdge], { description: 'The changes of this page with their cursors' })
+  edges: HistoryEntryEdge[];
+
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to ask for them' })
+  pageInfo: PageInfo;
+}

@@ -1,11 +1,12 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, FieldCaller, Principal, RequestHeaders } from '@crm/auth';
-import { DEFAULT_PAGE_SIZE, keysetCursor } from '@crm/database';
+import { DEFAULT_PAGE_SIZE, encodeCursor, keysetCursor } from '@crm/database';
+import { isUUID } from 'class-validator';
 import { CommonErrors, inField } from '@crm/errors';
 import { CUSTOMER_LIST_ORDER } from './customer-list-order';
 import { historyEntryView } from './customer.view';
 import { CustomersLoaders } from './customers.loaders';
-import { Customer, CustomerConnection, CustomerFilter, HistoryEntry, MAX_CONNECTION_PAGE, RegisterCustomerInput, UpdateCustomerInput } from './customers.models';
+import { Customer, CustomerConnection, CustomerFilter, HistoryEntry, HistoryEntryConnection, MAX_CONNECTION_PAGE, RegisterCustomerInput, UpdateCustomerInput } from './customers.models';
 import { CustomersPolicy } from './customers.policy';
 import { CustomersService } from './customers.service';
 
@@ -42,6 +43,33 @@ export class CustomerResolver {
     const page = await this.customerService.list(viewer, { ...(filter ?? {}), cursor: after ?? undefined }, limit);
     const edges = page.items.map((node) => ({ node, cursor: keysetCursor(node, CUSTOMER_LIST_ORDER) }));
     return { edges, nodes: page.items, pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor } };
+  }
+
+  /**
+   * As `GET /customers/{id}/history` (one service call, CUSTOMER_NOT_FOUND alike). The history is short and REST
+   * answers it whole; the connection pages it by the entry after which to go on.
+   */
+  @Query(() => HistoryEntryConnection, { description: "A customer's stage and ownership changes, newest first (as GET /api/v1/customers/{id}/history)" })
+  @Allow(CustomersPolicy.read)
+  async customerHistory(
+    @Args('id', { type: () => ID, description: 'The customer' }) id: string,
+    @Args('first', { type: () => Int, nullable: true, description: `How many changes, 1..${MAX_CONNECTION_PAGE} (default ${DEFAULT_PAGE_SIZE})` }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: 'The endCursor of the previous page' }) after: string | null,
+  ): Promise<HistoryEntryConnection> {
+    const limit = first ?? DEFAULT_PAGE_SIZE;
+    if (limit < 1 || limit > MAX_CONNECTION_PAGE) throw CommonErrors.VALIDATION_FAILED(`first must be between 1 and ${MAX_CONNECTION_PAGE}`);
+    if (!isUUID(id)) throw CommonErrors.VALIDATION_FAILED('id must be a UUID');
+    const all = (await this.customerService.historyOf(id)).map(historyEntryView);
+    const cursorOf = (e: { id: string }) => encodeCursor({ id: e.id });
+    let start = 0;
+    if (after) {
+      start = all.findIndex((e) => cursorOf(e) === after) + 1;
+      if (start === 0) throw CommonErrors.INVALID_CURSOR('The cursor is not one this list gave out');
+    }
+    const items = all.slice(start, start + limit);
+    const edges = items.map((node) => ({ node, cursor: cursorOf(node) }));
+    const hasNextPage = start + limit < all.length;
+    return { edges, pageInfo: { hasNextPage, endCursor: hasNextPage ? edges[edges.length - 1].cursor : null } };
   }
 
   @Mutation(() => Customer)

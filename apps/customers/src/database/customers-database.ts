@@ -1,6 +1,7 @@
 import { ApiKeyRecord } from '@crm/auth';
 import { ServiceDatabase } from '@crm/database';
 import { EVENT_ENTITIES } from '@crm/events';
+import { IDEMPOTENCY_ENTITIES } from '@crm/http';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { ArchiveBatchCustomerEntity, ArchiveBatchEntity } from '../archives/archive-batch.entity';
 import { OutreachEventEntity } from '../archives/outreach-event.entity';
@@ -36,7 +37,7 @@ export const customersDatabase: ServiceDatabase = {
     SessionEntity,
     RefreshTokenEntity,
     ApiKeyRecord,
-    ...EVENT_ENTITIES,
+    ...EVENT_ENTITIES, ...IDEMPOTENCY_ENTITIES,
   ],
   migrations,
 };

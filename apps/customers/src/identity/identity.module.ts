@@ -3,6 +3,7 @@ import { AccessTokenKeys } from '@crm/auth';
 import { IdentityController } from './identity.controller';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity.options';
 import { IdentityRepository } from './identity.repository';
+import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
 import { JwksController } from './jwks.controller';
 import { LoginThrottle } from './login-throttle';
@@ -32,6 +33,7 @@ export class IdentityModule {
         LoginThrottle,
         IdentityRepository,
         IdentityService,
+        IdentityResolver,
       ],
       exports: [AccessTokenKeys, SigningKeys, TokenIssuer, IdentityService],
     };

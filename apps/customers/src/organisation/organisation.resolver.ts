@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, FieldCaller, isEmployee, Principal, RequestHeaders } from '@crm/auth';
-import { inField } from '@crm/errors';
+import { isUUID } from 'class-validator';
+import { CommonErrors, inField } from '@crm/errors';
 import { DeactivationService } from './deactivation.service';
 import { CreateDepartmentDto, CreateEmployeeDto, UpdateDepartmentDto, UpdateEmployeeDto } from './organisation.dto';
 import { OrganisationLoaders } from './organisation.loaders';
@@ -24,6 +25,13 @@ export class DepartmentResolver {
   @Allow(OrganisationPolicy.read)
   departments() {
     return this.organisation.listDepartments();
+  }
+
+  @Query(() => Department, { description: 'A department (as GET /api/v1/departments/{id}); DEPARTMENT_NOT_FOUND for an unknown id' })
+  @Allow(OrganisationPolicy.read)
+  department(@Args('id', { type: () => ID, description: 'The department' }) id: string) {
+    if (!isUUID(id)) throw CommonErrors.VALIDATION_FAILED('id must be a UUID');
+    return this.organisation.department(id);
   }
 
   @Mutation(() => Department, { description: 'Create a department (as POST /api/v1/departments)' })
@@ -69,6 +77,13 @@ export class EmployeeResolver {
     @Args('active', { type: () => Boolean, nullable: true, description: 'true: active only; false: deactivated only; left out: everyone' }) active: boolean | null,
   ) {
     return (await this.organisation.listEmployees({ departmentId: departmentId ?? undefined, active: active ?? undefined }, 200)).items;
+  }
+
+  @Query(() => Employee, { description: 'An employee, active or not (as GET /api/v1/employees/{id}); EMPLOYEE_NOT_FOUND for an unknown id' })
+  @Allow(OrganisationPolicy.read)
+  employee(@Args('id', { type: () => ID, description: 'The employee' }) id: string) {
+    if (!isUUID(id)) throw CommonErrors.VALIDATION_FAILED('id must be a UUID');
+    return this.organisation.employee(id);
   }
 
   @Query(() => Employee, { nullable: true, description: 'The calling employee; null for a partner key or a token of a bare role, which names no employee' })

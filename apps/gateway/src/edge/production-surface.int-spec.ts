@@ -21,6 +21,16 @@ class ThingsController {
   }
 }
 
+/** A path the gateway routes to customers, so the composed document has something of this service. */
+@Controller('api/v1/customers')
+class CustomersController {
+  @Public()
+  @Get()
+  list() {
+    return { items: [], nextCursor: null };
+  }
+}
+
 @Resolver()
 class PingResolver {
   @Public()
@@ -43,7 +53,7 @@ async function startService(production: boolean, db: ScratchDatabase, redisPrefi
       PlatformModule.forService({ production, redisUrl: testRedisUrl(), redisPrefix, issuer: 'crm-suite', jwksUrl, rateLimitPerMinute: 600 }),
       subgraphModule({ production }),
     ],
-    controllers: [ThingsController],
+    controllers: [ThingsController, CustomersController],
     providers: [PingResolver],
   };
   await dataSource.initialize();
@@ -146,13 +156,26 @@ describe('the production surface: OpenAPI and the subgraph SDL', () => {
   it('reaches neither through the gateway, whoever calls', async () => {
     const admin = { authorization: `Bearer ${await sign('ADMIN')}` };
     for (const headers of [{}, admin]) {
-      for (const path of ['/api/docs', '/api/docs/openapi.json', '/api/v1/../api/docs', '/api/v1/things/..%2F..%2Fdocs', '/api/v1/%2e%2e/api/docs']) {
+      // `/api/docs` at the gateway is the gateway's own composed document (below), never the service's.
+      for (const path of ['/api/docs-yaml', '/api/docs/swagger-ui-init.js', '/api/v1/../api/docs', '/api/v1/things/..%2F..%2Fdocs', '/api/v1/%2e%2e/api/docs']) {
         expect([path, (await gateway.call('GET', path, { headers })).status]).toEqual([path, 404]);
       }
       const sdl = await gateway.graphql('{ _service { sdl } }', { headers });
       expect(sdl.status).toBe(400);
       expect(sdl.json().errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     }
+  });
+
+  it('describes the public API at the gateway to anyone, composed from the service\'s document read inside the cluster', async () => {
+    const reply = await gateway.call('GET', '/api/docs/openapi.json');
+    expect(reply.status).toBe(200);
+    const document = reply.json();
+    expect([document.openapi, document.info.title]).toEqual(['3.1.0', 'Customer management suite API']);
+    // The service's own document answers the gateway's direct call; its routed path is in, its unrouted one not.
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/customers']));
+    expect(document.paths['/api/v1/things']).toBeUndefined();
+    expect(Object.keys(document.paths).filter((path: string) => path.includes('/admin'))).toEqual([]);
+    expect((await gateway.call('GET', '/api/docs')).status).toBe(200);
   });
 
   it('has no clock admin in production', async () => {

@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 /**
  * The gateway's Content-Security-Policy: it serves only JSON, problem+json and GraphQL answers (no GraphQL IDE:
  * `graphiql` is off and Apollo's landing page is disabled), so nothing may be loaded, framed or submitted from
- * an answer. A page served here later (a combined Swagger UI) would get its own CSP by route, as the services
- * give theirs (libs/platform/http/src/security-headers.ts).
+ * an answer. Swagger UI at /api/docs gets its own CSP by route (api-docs/swagger-ui.ts), as the services give
+ * theirs (libs/platform/http/src/security-headers.ts).
  */
 const API_CSP = {
   'default-src': ["'none'"],

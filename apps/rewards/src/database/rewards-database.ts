@@ -1,5 +1,6 @@
 import { ServiceDatabase } from '@crm/database';
 import { EVENT_ENTITIES } from '@crm/events';
+import { IDEMPOTENCY_ENTITIES } from '@crm/http';
 import { readModelEntities } from '@crm/service-kit';
 import { KnownCustomerEntity } from '../customers/known-customer.entity';
 import { FineEntryEntity } from '../fines/fine-entry.entity';
@@ -23,7 +24,7 @@ export const rewardsDatabase: ServiceDatabase = {
     ReferralSpendEntity,
     FineEntryEntity,
     ...readModelEntities(['organisation', 'customer-ownership']),
-    ...EVENT_ENTITIES,
+    ...EVENT_ENTITIES, ...IDEMPOTENCY_ENTITIES,
   ],
   migrations,
 };

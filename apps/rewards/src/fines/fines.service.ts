@@ -4,6 +4,7 @@ import { addDays, businessDate, Clock, zonedInstant } from '@crm/clock';
 import { DEFAULT_PAGE_SIZE, Page, type Tx } from '@crm/database';
 import type { EventPayload } from '@crm/events';
 import { REWARDS_OPTIONS, RewardsOptions } from '../rewards-options';
+import { FineEntryEntity } from './fine-entry.entity';
 import { monthsBetween, totalsPeriod } from './fine-months';
 import { FineFilter, visibleFines } from './fine-visibility';
 import { FineErrors } from './fines.errors';
@@ -25,9 +26,13 @@ export class FinesService {
   }
 
   async list(caller: Principal | undefined, asked: FineFilter, page: { limit?: number; cursor?: string }): Promise<Page<FineView>> {
-    const filter = visibleFines(caller, asked);
-    const result = await this.fines.page(filter, { limit: page.limit ?? DEFAULT_PAGE_SIZE, cursor: page.cursor });
+    const result = await this.entries(caller, asked, page);
     return { items: result.items.map(fineView), nextCursor: result.nextCursor };
+  }
+
+  /** The fines the caller may see, newest first, as booked (GraphQL's edges need each entry's seq for a cursor). */
+  entries(caller: Principal | undefined, asked: FineFilter, page: { limit?: number; cursor?: string }): Promise<Page<FineEntryEntity>> {
+    return this.fines.page(visibleFines(caller, asked), { limit: page.limit ?? DEFAULT_PAGE_SIZE, cursor: page.cursor });
   }
 
   /** Totals per month of imposition in BUSINESS_TZ, every month of the period listed (0 when none). */

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { Allow, CurrentPrincipal, EmployeePrincipal, Principal } from '@crm/auth';
 import { PROBLEM_CONTENT_TYPE } from '@crm/errors';
-import { ApiProblems, PageQueryDto } from '@crm/http';
+import { ApiProblems, NoIdempotencyKey, PageQueryDto } from '@crm/http';
 import { CorrectionsService } from './corrections.service';
 import { idempotencyKeyOf } from './idempotency';
 import { CorrectEntryDto, RedeemPointsDto } from './points.dto';
@@ -41,6 +41,7 @@ export class PointsController {
 
   @Post(':customerId/redemptions')
   @Allow(PointsPolicy.redeem)
+  @NoIdempotencyKey('Redemptions keep their own keys, required, stored in the transaction that decides them (redemptions.service.ts)')
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'One key per redemption: a retry with the same key gets the first answer (400 IDEMPOTENCY_KEY_REQUIRED without one)' })
   @ApiOperation({ summary: "Redeem points for a gift; a department head only for the department's own customers (404 otherwise, P-1); 409 POINTS_INSUFFICIENT when the balance would go negative, 422 IDEMPOTENCY_KEY_REUSED for a key of another request" })
   @ApiCreatedResponse({ type: RedemptionView, description: 'The redemption; a replay of the same request carries Idempotent-Replayed: true' })

@@ -8,14 +8,14 @@ export const MAX_REDEMPTION_POINTS = 100_000_000;
 @ArgsType()
 export class RedeemPointsDto {
   @ApiProperty({ example: 500, description: 'Points to take from the balance, a positive integer' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Points to take from the balance, a positive integer' })
   @IsInt()
   @Min(1)
   @Max(MAX_REDEMPTION_POINTS)
   points: number;
 
   @ApiProperty({ example: '电饭煲', description: 'The gift the points are exchanged for' })
-  @Field()
+  @Field({ description: 'The gift the points are exchanged for' })
   @IsString()
   @Length(1, 200)
   @Matches(/\S/, { message: 'gift must not be blank' })
@@ -25,7 +25,7 @@ export class RedeemPointsDto {
 /** GraphQL `redeemPoints(customerId, points, gift, idempotencyKey)`: the REST body plus what REST puts in the path and header. */
 @ArgsType()
 export class RedeemPointsArgs extends RedeemPointsDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer whose points are redeemed' })
   @IsUUID()
   customerId: string;
 

@@ -1,17 +1,18 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { connectionTypes } from '../connection';
 import { PointsReason } from '../ledger/points.entities';
 
 registerEnumType(PointsReason, { name: 'PointsReason', description: 'Why points moved (R-3)' });
 
 @ObjectType({ description: 'One entry of the points ledger (R-3): append-only, naming its cause' })
 export class PointsEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The entry' })
   id: string;
 
   @Field(() => Int, { description: 'Signed: credits positive, reversals and redemptions negative' })
   points: number;
 
-  @Field(() => PointsReason)
+  @Field(() => PointsReason, { description: 'Why the points moved' })
   reason: PointsReason;
 
   @Field(() => ID, { description: 'The event that earned or reversed the points, or the redemption' })
@@ -23,7 +24,7 @@ export class PointsEntry {
 
 @ObjectType({ description: "A customer's points (R-1..R-3)" })
 export class PointsAccount {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer' })
   customerId: string;
 
   @Field(() => Int, { description: 'The sum of the entries; never negative' })
@@ -39,42 +40,44 @@ export class PointsAccount {
   owedPoints: number;
 
   // Resolved by PointsAccountResolver (newest first, `first` at a time).
-  @Field(() => [PointsEntry])
+  @Field(() => [PointsEntry], { description: 'The newest entries of the ledger, newest first (a plain list; entriesConnection pages)' })
   entries?: PointsEntry[];
 }
 
+export const PointsEntryConnection = connectionTypes(PointsEntry, 'PointsEntry', 'points entry');
+
 /** Customers owns customers; rewards contributes `Customer.points`. */
-@ObjectType()
+@ObjectType({ description: 'A customer (owned by the customers subgraph)' })
 @Directive('@key(fields: "id")')
 export class Customer {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer' })
   id: string;
 
-  @Field(() => PointsAccount, { nullable: true })
+  @Field(() => PointsAccount, { nullable: true, description: "The customer's points (R-3); null for staff who may not see them (P-1)" })
   points?: PointsAccount | null;
 }
 
 @ObjectType({ description: 'Points exchanged for a gift' })
 export class Redemption {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The redemption' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer whose points were redeemed' })
   customerId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Points taken from the balance' })
   points: number;
 
-  @Field()
+  @Field({ description: 'The gift the points were exchanged for' })
   gift: string;
 
   @Field(() => Int, { description: 'The balance right after the redemption' })
   balance: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The REDEMPTION entry of the ledger' })
   entryId: string;
 
-  @Field()
+  @Field({ description: 'ISO 8601 instant of the redemption' })
   createdAt: string;
 
   @Field({ description: 'True when this answers an earlier request with the same idempotency key' })
@@ -84,6 +87,27 @@ export class Redemption {
   account?: PointsAccount;
 
   /** The customer, resolved by the customers subgraph. */
-  @Field(() => Customer)
+  @Field(() => Customer, { description: 'The customer' })
   customer?: Customer;
+}
+
+@ObjectType({ description: 'An R-1 bonus booked in error, reversed by a CORRECTION entry (R-3), once per entry' })
+export class PointsCorrection {
+  @Field(() => ID, { description: 'The customer whose entry was corrected' })
+  customerId: string;
+
+  @Field(() => ID, { description: 'The entry reversed' })
+  correctedEntryId: string;
+
+  @Field(() => Int, { description: "The earning change posted: the corrected entry's points, negated" })
+  points: number;
+
+  @Field(() => Int, { description: 'The balance after the correction; never negative' })
+  balance: number;
+
+  @Field(() => Int, { description: 'Lifetime points after the correction' })
+  lifetimePoints: number;
+
+  @Field(() => Int, { description: 'Points now owed: the part of the reversal the balance could not cover' })
+  owedPoints: number;
 }

@@ -1,14 +1,18 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Allow, CurrentPrincipal, FieldCaller, Principal } from '@crm/auth';
+import { Allow, CurrentPrincipal, EmployeePrincipal, FieldCaller, Principal } from '@crm/auth';
+import { encodeCursor } from '@crm/database';
 import { CommonErrors, inField } from '@crm/errors';
+import { AFTER_ARG, FIRST_ARG, pageSize, toConnection } from '../connection';
 import { idempotencyKeyOf } from './idempotency';
 import { RedeemPointsArgs } from './points.dto';
 import { PointsErrors } from './points.errors';
 import { PointsLoaders } from './points.loaders';
-import { Customer, PointsAccount, PointsEntry, Redemption } from './points.models';
+import { CorrectionsService } from './corrections.service';
+import { Customer, PointsAccount, PointsCorrection, PointsEntry, PointsEntryConnection, Redemption } from './points.models';
 import { PointsPolicy } from './points.policy';
 import { PointsService } from './points.service';
+import { entryView } from './points.view';
 import { RedemptionsService } from './redemptions.service';
 
 interface GqlContext {
@@ -35,7 +39,7 @@ export class CustomerPointsResolver {
     description: "A customer's points (R-3); CUSTOMER_NOT_FOUND for a customer rewards has not heard of, and for one of another department to department staff (P-1)",
   })
   @Allow(PointsPolicy.read)
-  async pointsAccount(@CurrentPrincipal() caller: Principal, @Args('customerId', { type: () => ID }, new ParseUUIDPipe()) customerId: string, @Context() ctx: GqlContext) {
+  async pointsAccount(@CurrentPrincipal() caller: Principal, @Args('customerId', { type: () => ID, description: 'The customer' }, new ParseUUIDPipe()) customerId: string, @Context() ctx: GqlContext) {
     await this.pointsService.requireVisible(caller, customerId);
     return this.loaders.for(ctx.req).account.load(customerId);
   }
@@ -56,10 +60,24 @@ export class CustomerPointsResolver {
 
 @Resolver(() => PointsAccount)
 export class PointsAccountResolver {
-  constructor(private readonly loaders: PointsLoaders) {}
+  constructor(
+    private readonly loaders: PointsLoaders,
+    private readonly caller: FieldCaller,
+    private readonly pointsService: PointsService,
+  ) {}
+
+  /** The statement's entries as GET /points/{customerId} pages them (the same service call); the account was reached through a guarded query or Customer.points, and the caller is checked again here. */
+  @ResolveField(() => PointsEntryConnection, { description: 'The entries of the ledger, newest first, a page at a time (as GET /points/{customerId})' })
+  entriesConnection(@Parent() a: PointsAccount, @Context() ctx: GqlContext, @Args('first', FIRST_ARG) first?: number, @Args('after', AFTER_ARG) after?: string) {
+    return inField(async () => {
+      const caller = await this.caller.require(ctx.req, PointsPolicy.read.scopes);
+      const page = await this.pointsService.entriesOf(caller, a.customerId, { limit: pageSize(first), cursor: after ?? undefined });
+      return toConnection(page, entryView, (e) => encodeCursor({ seq: e.seq }));
+    });
+  }
 
   @ResolveField(() => [PointsEntry], { description: 'Newest first' })
-  entries(@Parent() a: PointsAccount, @Context() ctx: GqlContext, @Args('first', { type: () => Int, defaultValue: 20 }) first: number) {
+  entries(@Parent() a: PointsAccount, @Context() ctx: GqlContext, @Args('first', { type: () => Int, defaultValue: 20, description: `How many of the newest entries (1..${MAX_ENTRIES})` }) first: number) {
     return inField(async () => {
       if (first < 1 || first > MAX_ENTRIES) throw CommonErrors.VALIDATION_FAILED(`first must be between 1 and ${MAX_ENTRIES}`);
       return this.loaders.for(ctx.req).newestEntries(first).load(a.customerId);
@@ -93,5 +111,20 @@ export class RedemptionResolver {
   @ResolveField(() => PointsAccount)
   account(@Parent() r: Redemption, @Context() ctx: GqlContext) {
     return this.loaders.for(ctx.req).account.load(r.customerId);
+  }
+}
+
+@Resolver(() => PointsCorrection)
+export class PointsCorrectionResolver {
+  constructor(private readonly corrections: CorrectionsService) {}
+
+  @Mutation(() => PointsCorrection, { description: 'R-3: correct an R-1 bonus booked in error by a reversing CORRECTION entry, once per entry (admins)' })
+  @Allow(PointsPolicy.correct)
+  correctPointsEntry(
+    @CurrentPrincipal() caller: EmployeePrincipal,
+    @Args('customerId', { type: () => ID, description: 'The customer whose entry is corrected' }, new ParseUUIDPipe()) customerId: string,
+    @Args('entryId', { type: () => ID, description: 'The entry to reverse' }, new ParseUUIDPipe()) entryId: string,
+  ): Promise<PointsCorrection> {
+    return this.corrections.correct(caller, customerId, entryId);
   }
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@crm/auth';
-import { DEFAULT_PAGE_SIZE } from '@crm/database';
+import { DEFAULT_PAGE_SIZE, type Page } from '@crm/database';
 import { CustomersService } from '../customers/customers.service';
 import { LedgerRepository } from '../ledger/ledger.repository';
+import type { PointsEntryEntity } from '../ledger/points.entities';
 import { REWARDS_OPTIONS, RewardsOptions } from '../rewards-options';
 import { PointsErrors } from './points.errors';
 import { accountView, entryView, PointsAccountView, PointsEntryView, PointsStatementView } from './points.view';
@@ -25,10 +26,15 @@ export class PointsService {
    * a customer nobody registered and one the caller may not see: a refused caller learns nothing.
    */
   async statement(caller: Principal | undefined, customerId: string, page: { limit?: number; cursor?: string }): Promise<PointsStatementView> {
-    await this.requireVisible(caller, customerId);
+    const entries = await this.entriesOf(caller, customerId, page);
     const [account] = await this.ledger.findAccounts([customerId]);
-    const entries = await this.ledger.entriesPage(customerId, { limit: page.limit ?? DEFAULT_PAGE_SIZE, cursor: page.cursor });
     return { ...accountView(customerId, account, this.options.tiers), entries: entries.items.map(entryView), nextCursor: entries.nextCursor };
+  }
+
+  /** A page of the statement's entries, newest first, as stored (a GraphQL edge's cursor is made of its seq); 404 alike as statement. */
+  async entriesOf(caller: Principal | undefined, customerId: string, page: { limit?: number; cursor?: string }): Promise<Page<PointsEntryEntity>> {
+    await this.requireVisible(caller, customerId);
+    return this.ledger.entriesPage(customerId, { limit: page.limit ?? DEFAULT_PAGE_SIZE, cursor: page.cursor });
   }
 
   /**

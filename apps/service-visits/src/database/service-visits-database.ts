@@ -1,5 +1,6 @@
 import { ServiceDatabase } from '@crm/database';
 import { EVENT_ENTITIES } from '@crm/events';
+import { IDEMPOTENCY_ENTITIES } from '@crm/http';
 import { readModelEntities } from '@crm/service-kit';
 import { ComplaintResolutionEntity } from '../complaints/complaint-resolution.entity';
 import { CustomerServiceStateEntity } from '../customers/customer-service-state.entity';
@@ -20,7 +21,7 @@ export const serviceVisitsDatabase: ServiceDatabase = {
     ComplaintResolutionEntity,
     SurveyEntity,
     ...readModelEntities(['organisation', 'customer-ownership']),
-    ...EVENT_ENTITIES,
+    ...EVENT_ENTITIES, ...IDEMPOTENCY_ENTITIES,
   ],
   migrations,
 };

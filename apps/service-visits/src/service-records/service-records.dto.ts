@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
@@ -69,4 +69,22 @@ export class ServiceRecordsQueryDto extends PageQueryDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   customerId: string;
+}
+
+/** The GraphQL arguments of `serviceRecords`: REST's query (`customerId`, `limit`, `cursor`) as a connection's. */
+@ArgsType()
+export class ServiceRecordsArgs {
+  @Field(() => ID, { description: 'The customer whose records to list' })
+  @IsUUID()
+  customerId: string;
+
+  @Field(() => Int, { nullable: true, description: 'How many records, 1..200 (default 50)' })
+  @IsOptional()
+  @IsInt()
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  after?: string;
 }

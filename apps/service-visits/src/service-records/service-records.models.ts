@@ -1,11 +1,23 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ServiceCategory, ServiceKind, ServiceRecordEntity } from './service-record.entity';
 import type { ServiceRecordView } from './service-records.view';
 
 registerEnumType(ServiceCategory, { name: 'ServiceCategory', description: 'V-1' });
 registerEnumType(ServiceKind, { name: 'ServiceKind' });
 
-@ObjectType({ description: 'A service given to a customer (V-1); health readings are only on REST, for the owner and their head' })
+@ObjectType({ description: 'A blood-pressure reading (V-1), shown only to the owner and their head (P-1)' })
+export class BloodPressureReading {
+  @Field(() => Int, { description: 'Systolic pressure, mmHg' })
+  systolic: number;
+
+  @Field(() => Int, { description: 'Diastolic pressure, mmHg' })
+  diastolic: number;
+
+  @Field(() => Int, { nullable: true, description: 'Beats per minute' })
+  pulse?: number | null;
+}
+
+@ObjectType({ description: 'A service given to a customer (V-1); health readings are shown by serviceRecords (as REST) to the owner and their head only, every showing audited' })
 export class ServiceRecord {
   @Field(() => ID)
   id: string;
@@ -34,6 +46,15 @@ export class ServiceRecord {
   @Field({ description: 'Whether health readings were taken (their values follow P-1)' })
   hasReadings: boolean;
 
+  @Field(() => [BloodPressureReading], {
+    nullable: true,
+    description: 'The health readings: shown by serviceRecords and recordService to the owner and their head (P-1, every showing audited); null otherwise, when none were taken, and in Customer.serviceRecords',
+  })
+  readings: BloodPressureReading[] | null;
+
+  @Field({ description: 'There are readings this answer does not show (P-1; Customer.serviceRecords never shows them)' })
+  readingsHidden: boolean;
+
   @Field({ description: 'ISO 8601 instant' })
   createdAt: string;
 }
@@ -43,7 +64,8 @@ export class ServiceRecord {
  * with its notes already shown or hidden; a stored record shows them only when `notesShown` (P-1).
  */
 export function serviceRecordOf(r: ServiceRecordEntity | ServiceRecordView, notesShown = false): ServiceRecord {
-  const sealed = 'readingsSealed' in r ? r.readingsSealed !== null : r.readings !== null || r.readingsHidden;
+  const sealed = 'readingsSealed' in r ? r.readingsSealed !== null : r.readings !== null || r.readingsHidden || r.readingsUnreadable === true;
+  const readings = 'readingsSealed' in r ? { readings: null, readingsHidden: sealed } : { readings: r.readings, readingsHidden: r.readingsHidden || r.readingsUnreadable === true };
   const notes = 'notesHidden' in r ? { notes: r.notes, notesHidden: r.notesHidden } : { notes: notesShown ? r.notes : null, notesHidden: !notesShown && r.notes !== null };
   return {
     id: r.id,
@@ -54,6 +76,35 @@ export function serviceRecordOf(r: ServiceRecordEntity | ServiceRecordView, note
     employeeId: r.employeeId,
     departmentId: r.departmentId,
     hasReadings: sealed,
+    ...readings,
     createdAt: typeof r.createdAt === 'string' ? r.createdAt : r.createdAt.toISOString(),
   };
+}
+
+@ObjectType({ description: 'Where a page of a connection ends; shared by every connection of the graph' })
+@Directive('@shareable')
+export class PageInfo {
+  @Field({ description: 'Whether another page follows: ask again with after = endCursor' })
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the last edge of this page; null for an empty page' })
+  endCursor: string | null;
+}
+
+@ObjectType({ description: 'A service record in a list, with the cursor that continues the list after it' })
+export class ServiceRecordEdge {
+  @Field(() => ServiceRecord, { description: 'The record' })
+  node: ServiceRecord;
+
+  @Field({ description: 'Pass as after to list the records that follow this one' })
+  cursor: string;
+}
+
+@ObjectType({ description: "A page of a customer's service records, oldest first" })
+export class ServiceRecordConnection {
+  @Field(() => [ServiceRecordEdge], { description: 'The records of this page with their cursors' })
+  edges: ServiceRecordEdge[];
+
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to ask for them' })
+  pageInfo: PageInfo;
 }

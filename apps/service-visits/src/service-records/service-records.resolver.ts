@@ -1,10 +1,12 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, FieldCaller, Principal, RequestHeaders } from '@crm/auth';
+import { keysetCursor } from '@crm/database';
 import { inField } from '@crm/errors';
+import { pageSize } from '../page-size';
 import { CustomerReference } from '../customers/customer.reference';
-import { RecordServiceDto } from './service-records.dto';
+import { RecordServiceDto, ServiceRecordsArgs } from './service-records.dto';
 import { ServiceRecordsLoaders } from './service-records.loaders';
-import { ServiceRecord, serviceRecordOf } from './service-records.models';
+import { ServiceRecord, ServiceRecordConnection, serviceRecordOf } from './service-records.models';
 import { ServiceRecordsPolicy } from './service-records.policy';
 import { ServiceRecordsService } from './service-records.service';
 
@@ -20,6 +22,16 @@ export class ServiceRecordsResolver {
   @Allow(ServiceRecordsPolicy.record)
   async recordService(@CurrentPrincipal() caller: Principal, @Args('input') input: RecordServiceDto) {
     return serviceRecordOf(await this.records.record(caller, input));
+  }
+
+  @Query(() => ServiceRecordConnection, {
+    description: "V-1: a customer's service records, oldest first (as GET /api/v1/service-records); readings only for the owner and their head, every showing audited (P-1, P-2); notes hidden from other departments",
+  })
+  @Allow(ServiceRecordsPolicy.list)
+  async serviceRecords(@CurrentPrincipal() caller: Principal, @Args() args: ServiceRecordsArgs): Promise<ServiceRecordConnection> {
+    const page = await this.records.list(caller, args.customerId, { limit: pageSize(args.first), cursor: args.after }, 'query serviceRecords');
+    const edges = page.items.map((view) => ({ node: serviceRecordOf(view), cursor: keysetCursor(view, { column: 'r.created_at', value: (r) => r.createdAt }) }));
+    return { edges, pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor } };
   }
 }
 

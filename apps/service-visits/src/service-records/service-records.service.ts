@@ -70,9 +70,10 @@ export class ServiceRecordsService {
     });
   }
 
-  async list(viewer: Principal | undefined, customerId: string, page: { limit?: number; cursor?: string }): Promise<Page<ServiceRecordView>> {
+  /** A customer's records, oldest first, as `viewer` may see them; `channel` names the operation in the audit trail (P-2). */
+  async list(viewer: Principal | undefined, customerId: string, page: { limit?: number; cursor?: string }, channel = 'GET /api/v1/service-records'): Promise<Page<ServiceRecordView>> {
     const found = await this.records.ofCustomer(customerId, { limit: page.limit ?? DEFAULT_PAGE_SIZE, cursor: page.cursor });
-    return { items: await this.views(viewer, found.items, 'GET /api/v1/service-records'), nextCursor: found.nextCursor };
+    return { items: await this.views(viewer, found.items, channel), nextCursor: found.nextCursor };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { PartnerScopes, Roles } from './decorators';
 import { Role } from './roles';
 import type { PartnerScope } from './scopes';
@@ -23,7 +24,13 @@ export function definePolicy<const T extends Record<string, ActionPolicy>>(actio
   return Object.freeze(actions);
 }
 
-/** Applies one action's policy to a route or an operation: `@Allow(ComplaintsPolicy.resolve)`. */
+/**
+ * Applies one action's policy to a route or an operation: `@Allow(ComplaintsPolicy.resolve)`. A route's OpenAPI
+ * operation names the scopes as `x-partner-scopes` (the document's security says who may call, @crm/http openapi.ts).
+ */
 export function Allow(action: ActionPolicy): MethodDecorator & ClassDecorator {
-  return applyDecorators(...(action.roles ? [Roles(...action.roles)] : []), ...(action.scopes ? [PartnerScopes(...action.scopes)] : []));
+  return applyDecorators(
+    ...(action.roles ? [Roles(...action.roles)] : []),
+    ...(action.scopes ? [PartnerScopes(...action.scopes), ApiExtension('x-partner-scopes', [...action.scopes])] : []),
+  );
 }

@@ -9,6 +9,7 @@ import { accessLogHook, createLogger, JsonLogger, LogLevel, REQUEST_ID_HEADER, r
 import { operationIdOf, ProblemView, withCommonProblems } from './openapi';
 import { guardProductionSurface, ServiceSurface } from './production-surface';
 import { DOCS_CSP, isDocsPath, registerSecurityHeaders } from './security-headers';
+import { withIdempotencyKeys } from './idempotency/idempotency.openapi';
 import { createValidationPipe } from './validation';
 
 export interface ServiceAppOptions {
@@ -95,7 +96,7 @@ export function configureServiceApp(app: NestFastifyApplication, options: Servic
         .build(),
       { operationIdFactory: operationIdOf, extraModels: [ProblemView] },
     );
-    withCommonProblems(document);
+    withIdempotencyKeys(withCommonProblems(document));
     SwaggerModule.setup('api/docs', app as unknown as INestApplication, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   }
 }

@@ -8,3 +8,4 @@ export * from './page-query.dto';
 export * from './openapi';
 export * from './security-headers';
 export * from './production-surface';
+export * from './idempotency';

@@ -73,11 +73,12 @@ export const ApiPublic = () => ApiExtension('x-public', true);
  */
 export const operationIdOf = (_controllerKey: string, methodKey: string): string => methodKey;
 
-type Operation = { responses?: Record<string, unknown>; security?: unknown[]; 'x-public'?: boolean };
+type Operation = { responses?: Record<string, unknown>; security?: unknown[]; 'x-public'?: boolean; 'x-partner-scopes'?: string[] };
 
 /**
  * Completes the document Nest generates: every operation answers problem+json for 400, 401, 403 and 429 (the
- * validation pipe, the auth guard and the rate limit apply to all of them), and public ones need no security.
+ * validation pipe, the auth guard and the rate limit apply to all of them), public ones need no security, and only
+ * those with partner scopes accept a partner's key.
  */
 export function withCommonProblems(document: OpenAPIObject): OpenAPIObject {
   document.components ??= {};
@@ -87,7 +88,9 @@ export function withCommonProblems(document: OpenAPIObject): OpenAPIObject {
       if (!op || typeof op !== 'object' || !('responses' in op)) continue;
       const isPublic = op['x-public'] === true;
       delete op['x-public'];
+      // Partners' keys open only the operations whose policy names scopes (`x-partner-scopes`, from @Allow).
       if (isPublic) op.security = [];
+      else op.security = op['x-partner-scopes']?.length ? [{ employee: [] }, { partner: [] }] : [{ employee: [] }];
       const common = isPublic ? [400] : [400, 401, 403, 429];
       for (const status of common) {
         op.responses![String(status)] ??= { description: STATUS_TEXT[status], content: PROBLEM_CONTENT };

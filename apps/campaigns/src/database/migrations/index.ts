@@ -9,6 +9,7 @@ import { SalesByMeeting1795452912536 } from './1795452912536-sales-by-meeting';
 import { UnderServedReadModel1796191166233 } from './1796191166233-under-served-read-model';
 import { SupplementarySheetsSpeakersAwards1796192931269 } from './1796192931269-supplementary-sheets-speakers-awards';
 import { EmployeeSessions1796204963582 } from './1796204963582-employee-sessions';
+import { IdempotencyKeys1796208853717 } from './1796208853717-idempotency-keys';
 
 /** In order. A landed migration is never edited: a change to the schema is a new migration. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   UnderServedReadModel1796191166233,
   SupplementarySheetsSpeakersAwards1796192931269,
   EmployeeSessions1796204963582,
+  IdempotencyKeys1796208853717,
 ];

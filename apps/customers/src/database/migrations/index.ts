@@ -4,6 +4,7 @@ import { TakeoverReportsAndAuditList1796192725737 } from './1796192725737-takeov
 import { AnnounceOwnership1796194121003 } from './1796194121003-announce-ownership';
 import { CustomerErased1796194672040 } from './1796194672040-customer-erased';
 import { Identity1796205030125 } from './1796205030125-identity';
+import { IdempotencyKeys1796208852315 } from './1796208852315-idempotency-keys';
 
 /** In order. A landed migration is never edited: a change to the schema is a new migration. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AnnounceOwnership1796194121003,
   CustomerErased1796194672040,
   Identity1796205030125,
+  IdempotencyKeys1796208852315,
 ];
