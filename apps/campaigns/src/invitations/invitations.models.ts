@@ -1,9 +1,12 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { connectionTypes } from '../connection';
 import { Meeting } from '../meetings/meetings.module';
 import { InvitationStatus } from './invitation.entity';
+import { connectionTypes } from '@crm/http';
 
-registerEnumType(InvitationStatus, { name: 'InvitationStatus', description: 'Where an invitation stands (J-2)' });
+registerEnumType(InvitationStatus, {
+  name: 'InvitationStatus',
+  description: 'Where an invitation stands (J-2)',
+});
 
 /** Customers owns customers; campaigns contributes `Customer.invitations`. */
 @ObjectType({ description: 'A customer (owned by the customers subgraph)' })
@@ -47,7 +50,10 @@ export class Invitation {
   @Field({ description: 'ISO 8601 instant' })
   invitedAt: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601 instant the customer agreed to come (敲定); null before' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 8601 instant the customer agreed to come (敲定); null before',
+  })
   confirmedAt: string | null;
 }
 

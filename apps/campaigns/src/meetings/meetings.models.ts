@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { connectionTypes } from '../connection';
 import { MeetingSlot } from './meeting.entity';
+import { connectionTypes } from '@crm/http';
 
 registerEnumType(MeetingSlot, { name: 'MeetingSlot', description: 'The part of the day a meeting takes' });
 

@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import { connectionTypes } from '../connection';
+import { connectionTypes } from '@crm/http';
 
 @ObjectType({ description: 'A sale at a meeting (J-10); amounts in fen' })
 export class Sale {
@@ -24,7 +24,10 @@ export class Sale {
   @Field(() => ID, { description: "The credited employee's department" })
   creditedDepartmentId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The customer who brought the buyer (J-9), earning R-1 points' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The customer who brought the buyer (J-9), earning R-1 points',
+  })
   referrerId: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The invitation it is credited through' })

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { connectionTypes } from '../connection';
+import { connectionTypes } from '@crm/http';
 
 @ObjectType({ description: 'Another department held the customer first (J-4)' })
 export class HeldByOther {
@@ -10,7 +10,9 @@ export class HeldByOther {
   holderDepartmentId: string;
 }
 
-@ObjectType({ description: "A department's daily sheet as received (J-3): when it counts and what it locked" })
+@ObjectType({
+  description: "A department's daily sheet as received (J-3): when it counts and what it locked",
+})
 export class SheetReceipt {
   @Field(() => ID, { description: 'The sheet' })
   id: string;
@@ -33,20 +35,31 @@ export class SheetReceipt {
   @Field({ description: "Handed in after the day's deadline" })
   late: boolean;
 
-  @Field(() => [ID], { description: 'Customers this sheet locked at once (on-time sheets, J-4), or already held by the department' })
+  @Field(() => [ID], {
+    description:
+      'Customers this sheet locked at once (on-time sheets, J-4), or already held by the department',
+  })
   locked: string[];
 
-  @Field(() => [HeldByOther], { description: "Customers another department held first: the department's listing lost (reported in J-8)" })
+  @Field(() => [HeldByOther], {
+    description: "Customers another department held first: the department's listing lost (reported in J-8)",
+  })
   heldByOthers: HeldByOther[];
 
-  @Field(() => [ID], { description: 'Customers claimed by a late sheet, settled at the reconciliation of the effective day' })
+  @Field(() => [ID], {
+    description: 'Customers claimed by a late sheet, settled at the reconciliation of the effective day',
+  })
   pending: string[];
 
-  @Field(() => [ID], { description: 'J-12: the speakers this sheet reserved to the department for the meeting' })
+  @Field(() => [ID], {
+    description: 'J-12: the speakers this sheet reserved to the department for the meeting',
+  })
   speakers: string[];
 }
 
-@ObjectType({ description: 'A sheet as handed in (J-3): several a day when the department handed in supplementary sheets' })
+@ObjectType({
+  description: 'A sheet as handed in (J-3): several a day when the department handed in supplementary sheets',
+})
 export class Sheet {
   @Field(() => ID, { description: 'The sheet' })
   id: string;
@@ -93,7 +106,10 @@ export class Reconciliation {
   @Field({ description: 'ISO 8601 instant of the reconciliation' })
   reconciledAt: string;
 
-  @Field({ description: 'What went back to the heads, as JSON text (REST\'s report object): day, sheets, late and missing departments, duplicates (settled and lost at submission), fines' })
+  @Field({
+    description:
+      "What went back to the heads, as JSON text (REST's report object): day, sheets, late and missing departments, duplicates (settled and lost at submission), fines",
+  })
   report: string;
 }
 

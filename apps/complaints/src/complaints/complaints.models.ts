@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ComplaintCause, ComplaintChannel, ComplaintStatus, SlaState } from './rules/complaint-enums';
+import { PageInfo } from '@crm/http';
 
 registerEnumType(ComplaintCause, { name: 'ComplaintCause', description: 'Why the customer complains (C-1)' });
 registerEnumType(ComplaintChannel, { name: 'ComplaintChannel', description: 'How the complaint came to light (C-1); C-2 and C-3 fine by it' });
@@ -93,16 +94,6 @@ export class Complaint {
   /** Resolved by ComplaintsResolver.actions, batched per request. */
   @Field(() => [ComplaintAction], { description: 'What was done about it (C-5), oldest first' })
   actions?: ComplaintAction[];
-}
-
-@ObjectType({ description: 'Where a page of a connection ends; shared by every connection of the graph' })
-@Directive('@shareable')
-export class PageInfo {
-  @Field({ description: 'Whether another page follows: ask again with after = endCursor' })
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true, description: 'The cursor of the last edge of this page; null for an empty page' })
-  endCursor: string | null;
 }
 
 @ObjectType({ description: 'A complaint in a list, with the cursor that continues the list after it' })

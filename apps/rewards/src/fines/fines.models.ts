@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { connectionTypes } from '../connection';
+import { connectionTypes } from '@crm/http';
 
 @ObjectType({ description: 'One booked staff fine (R-4)' })
 export class Fine {
@@ -46,12 +46,18 @@ export class FineMonthTotal {
   totalFen: number;
 }
 
-@ObjectType({ description: 'Fine totals per month of an employee or a department (R-4), every month of the period listed (0 when none)' })
+@ObjectType({
+  description:
+    'Fine totals per month of an employee or a department (R-4), every month of the period listed (0 when none)',
+})
 export class FineTotals {
   @Field(() => ID, { nullable: true, description: 'The employee totalled, when one was asked for' })
   employeeId?: string;
 
-  @Field(() => ID, { nullable: true, description: "The department totalled (a head's own when they asked for none)" })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The department totalled (a head's own when they asked for none)",
+  })
   departmentId?: string;
 
   @Field({ description: 'First business day of the period, YYYY-MM-DD' })
@@ -63,7 +69,9 @@ export class FineTotals {
   @Field({ description: 'The time zone months are read in (BUSINESS_TZ)' })
   timeZone: string;
 
-  @Field(() => [FineMonthTotal], { description: 'Every month of the period, in order (a fixed, short list: not a connection)' })
+  @Field(() => [FineMonthTotal], {
+    description: 'Every month of the period, in order (a fixed, short list: not a connection)',
+  })
   months: FineMonthTotal[];
 
   @Field(() => Int, { description: 'Fines in the period' })

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { connectionTypes } from '../connection';
 import { PointsReason } from '../ledger/points.entities';
+import { connectionTypes } from '@crm/http';
 
 registerEnumType(PointsReason, { name: 'PointsReason', description: 'Why points moved (R-3)' });
 
@@ -36,11 +36,15 @@ export class PointsAccount {
   @Field(() => Int, { description: 'Points earned net of reversals; redemptions do not lower it' })
   lifetimePoints: number;
 
-  @Field(() => Int, { description: 'Reversed points the balance could not cover, settled from later credits' })
+  @Field(() => Int, {
+    description: 'Reversed points the balance could not cover, settled from later credits',
+  })
   owedPoints: number;
 
   // Resolved by PointsAccountResolver (newest first, `first` at a time).
-  @Field(() => [PointsEntry], { description: 'The newest entries of the ledger, newest first (a plain list; entriesConnection pages)' })
+  @Field(() => [PointsEntry], {
+    description: 'The newest entries of the ledger, newest first (a plain list; entriesConnection pages)',
+  })
   entries?: PointsEntry[];
 }
 
@@ -53,7 +57,10 @@ export class Customer {
   @Field(() => ID, { description: 'The customer' })
   id: string;
 
-  @Field(() => PointsAccount, { nullable: true, description: "The customer's points (R-3); null for staff who may not see them (P-1)" })
+  @Field(() => PointsAccount, {
+    nullable: true,
+    description: "The customer's points (R-3); null for staff who may not see them (P-1)",
+  })
   points?: PointsAccount | null;
 }
 
@@ -91,7 +98,9 @@ export class Redemption {
   customer?: Customer;
 }
 
-@ObjectType({ description: 'An R-1 bonus booked in error, reversed by a CORRECTION entry (R-3), once per entry' })
+@ObjectType({
+  description: 'An R-1 bonus booked in error, reversed by a CORRECTION entry (R-3), once per entry',
+})
 export class PointsCorrection {
   @Field(() => ID, { description: 'The customer whose entry was corrected' })
   customerId: string;

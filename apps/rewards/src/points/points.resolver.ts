@@ -1,19 +1,37 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, EmployeePrincipal, FieldCaller, Principal } from '@crm/auth';
 import { encodeCursor } from '@crm/database';
 import { CommonErrors, inField } from '@crm/errors';
-import { AFTER_ARG, FIRST_ARG, pageSize, toConnection } from '../connection';
 import { idempotencyKeyOf } from './idempotency';
 import { RedeemPointsArgs } from './points.dto';
 import { PointsErrors } from './points.errors';
 import { PointsLoaders } from './points.loaders';
 import { CorrectionsService } from './corrections.service';
-import { Customer, PointsAccount, PointsCorrection, PointsEntry, PointsEntryConnection, Redemption } from './points.models';
+import {
+  Customer,
+  PointsAccount,
+  PointsCorrection,
+  PointsEntry,
+  PointsEntryConnection,
+  Redemption,
+} from './points.models';
 import { PointsPolicy } from './points.policy';
 import { PointsService } from './points.service';
 import { entryView } from './points.view';
 import { RedemptionsService } from './redemptions.service';
+import { AFTER_ARG, FIRST_ARG, pageSize, toConnection } from '@crm/http';
 
 interface GqlContext {
   req: object & { principal?: Principal; headers: Record<string, string | string[] | undefined> };
@@ -36,17 +54,24 @@ export class CustomerPointsResolver {
   }
 
   @Query(() => PointsAccount, {
-    description: "A customer's points (R-3); CUSTOMER_NOT_FOUND for a customer rewards has not heard of, and for one of another department to department staff (P-1)",
+    description:
+      "A customer's points (R-3); CUSTOMER_NOT_FOUND for a customer rewards has not heard of, and for one of another department to department staff (P-1)",
   })
   @Allow(PointsPolicy.read)
-  async pointsAccount(@CurrentPrincipal() caller: Principal, @Args('customerId', { type: () => ID, description: 'The customer' }, new ParseUUIDPipe()) customerId: string, @Context() ctx: GqlContext) {
+  async pointsAccount(
+    @CurrentPrincipal() caller: Principal,
+    @Args('customerId', { type: () => ID, description: 'The customer' }, new ParseUUIDPipe())
+    customerId: string,
+    @Context() ctx: GqlContext,
+  ) {
     await this.pointsService.requireVisible(caller, customerId);
     return this.loaders.for(ctx.req).account.load(customerId);
   }
 
   @ResolveField(() => PointsAccount, {
     nullable: true,
-    description: "The customer's points (R-3): partners with points:read, company-wide roles, and the owner and the owning head (P-1); null for other staff",
+    description:
+      "The customer's points (R-3): partners with points:read, company-wide roles, and the owner and the owning head (P-1); null for other staff",
   })
   points(@Parent() c: { id: string }, @Context() ctx: GqlContext) {
     return inField(async () => {
@@ -67,19 +92,39 @@ export class PointsAccountResolver {
   ) {}
 
   /** The statement's entries as GET /points/{customerId} pages them (the same service call); the account was reached through a guarded query or Customer.points, and the caller is checked again here. */
-  @ResolveField(() => PointsEntryConnection, { description: 'The entries of the ledger, newest first, a page at a time (as GET /points/{customerId})' })
-  entriesConnection(@Parent() a: PointsAccount, @Context() ctx: GqlContext, @Args('first', FIRST_ARG) first?: number, @Args('after', AFTER_ARG) after?: string) {
+  @ResolveField(() => PointsEntryConnection, {
+    description: 'The entries of the ledger, newest first, a page at a time (as GET /points/{customerId})',
+  })
+  entriesConnection(
+    @Parent() a: PointsAccount,
+    @Context() ctx: GqlContext,
+    @Args('first', FIRST_ARG) first?: number,
+    @Args('after', AFTER_ARG) after?: string,
+  ) {
     return inField(async () => {
       const caller = await this.caller.require(ctx.req, PointsPolicy.read.scopes);
-      const page = await this.pointsService.entriesOf(caller, a.customerId, { limit: pageSize(first), cursor: after ?? undefined });
+      const page = await this.pointsService.entriesOf(caller, a.customerId, {
+        limit: pageSize(first),
+        cursor: after ?? undefined,
+      });
       return toConnection(page, entryView, (e) => encodeCursor({ seq: e.seq }));
     });
   }
 
   @ResolveField(() => [PointsEntry], { description: 'Newest first' })
-  entries(@Parent() a: PointsAccount, @Context() ctx: GqlContext, @Args('first', { type: () => Int, defaultValue: 20, description: `How many of the newest entries (1..${MAX_ENTRIES})` }) first: number) {
+  entries(
+    @Parent() a: PointsAccount,
+    @Context() ctx: GqlContext,
+    @Args('first', {
+      type: () => Int,
+      defaultValue: 20,
+      description: `How many of the newest entries (1..${MAX_ENTRIES})`,
+    })
+    first: number,
+  ) {
     return inField(async () => {
-      if (first < 1 || first > MAX_ENTRIES) throw CommonErrors.VALIDATION_FAILED(`first must be between 1 and ${MAX_ENTRIES}`);
+      if (first < 1 || first > MAX_ENTRIES)
+        throw CommonErrors.VALIDATION_FAILED(`first must be between 1 and ${MAX_ENTRIES}`);
       return this.loaders.for(ctx.req).newestEntries(first).load(a.customerId);
     });
   }
@@ -92,13 +137,26 @@ export class RedemptionResolver {
     private readonly loaders: PointsLoaders,
   ) {}
 
-  @Mutation(() => Redemption, { description: 'Redeem points for a gift (R-3); the same idempotencyKey answers the same, POINTS_INSUFFICIENT when the balance would go negative' })
+  @Mutation(() => Redemption, {
+    description:
+      'Redeem points for a gift (R-3); the same idempotencyKey answers the same, POINTS_INSUFFICIENT when the balance would go negative',
+  })
   @Allow(PointsPolicy.redeem)
-  async redeemPoints(@CurrentPrincipal() caller: Principal, @Args() args: RedeemPointsArgs): Promise<Redemption> {
-    const answer = await this.redemptions.redeem(caller, args.customerId, idempotencyKeyOf(args.idempotencyKey), { points: args.points, gift: args.gift });
+  async redeemPoints(
+    @CurrentPrincipal() caller: Principal,
+    @Args() args: RedeemPointsArgs,
+  ): Promise<Redemption> {
+    const answer = await this.redemptions.redeem(
+      caller,
+      args.customerId,
+      idempotencyKeyOf(args.idempotencyKey),
+      { points: args.points, gift: args.gift },
+    );
     if (answer.status !== 201) {
       // A refusal stored under the key replays as the same error.
-      throw PointsErrors.POINTS_INSUFFICIENT(String(answer.body.detail ?? ''), { balance: answer.body.balance });
+      throw PointsErrors.POINTS_INSUFFICIENT(String(answer.body.detail ?? ''), {
+        balance: answer.body.balance,
+      });
     }
     return { ...(answer.body as unknown as Omit<Redemption, 'replayed'>), replayed: answer.replayed };
   }
@@ -118,12 +176,21 @@ export class RedemptionResolver {
 export class PointsCorrectionResolver {
   constructor(private readonly corrections: CorrectionsService) {}
 
-  @Mutation(() => PointsCorrection, { description: 'R-3: correct an R-1 bonus booked in error by a reversing CORRECTION entry, once per entry (admins)' })
+  @Mutation(() => PointsCorrection, {
+    description:
+      'R-3: correct an R-1 bonus booked in error by a reversing CORRECTION entry, once per entry (admins)',
+  })
   @Allow(PointsPolicy.correct)
   correctPointsEntry(
     @CurrentPrincipal() caller: EmployeePrincipal,
-    @Args('customerId', { type: () => ID, description: 'The customer whose entry is corrected' }, new ParseUUIDPipe()) customerId: string,
-    @Args('entryId', { type: () => ID, description: 'The entry to reverse' }, new ParseUUIDPipe()) entryId: string,
+    @Args(
+      'customerId',
+      { type: () => ID, description: 'The customer whose entry is corrected' },
+      new ParseUUIDPipe(),
+    )
+    customerId: string,
+    @Args('entryId', { type: () => ID, description: 'The entry to reverse' }, new ParseUUIDPipe())
+    entryId: string,
   ): Promise<PointsCorrection> {
     return this.corrections.correct(caller, customerId, entryId);
   }

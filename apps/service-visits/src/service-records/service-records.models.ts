@@ -1,6 +1,7 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ServiceCategory, ServiceKind, ServiceRecordEntity } from './service-record.entity';
 import type { ServiceRecordView } from './service-records.view';
+import { PageInfo } from '@crm/http';
 
 registerEnumType(ServiceCategory, { name: 'ServiceCategory', description: 'V-1' });
 registerEnumType(ServiceKind, { name: 'ServiceKind' });
@@ -79,16 +80,6 @@ export function serviceRecordOf(r: ServiceRecordEntity | ServiceRecordView, note
     ...readings,
     createdAt: typeof r.createdAt === 'string' ? r.createdAt : r.createdAt.toISOString(),
   };
-}
-
-@ObjectType({ description: 'Where a page of a connection ends; shared by every connection of the graph' })
-@Directive('@shareable')
-export class PageInfo {
-  @Field({ description: 'Whether another page follows: ask again with after = endCursor' })
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true, description: 'The cursor of the last edge of this page; null for an empty page' })
-  endCursor: string | null;
 }
 
 @ObjectType({ description: 'A service record in a list, with the cursor that continues the list after it' })

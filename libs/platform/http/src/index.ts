@@ -9,3 +9,4 @@ export * from './openapi';
 export * from './security-headers';
 export * from './production-surface';
 export * from './idempotency';
+export * from './graphql-connection';

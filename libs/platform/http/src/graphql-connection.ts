@@ -5,7 +5,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '@crm/database';
 import { CommonErrors } from '@crm/errors';
 
 /**
- * GraphQL connections of the campaigns subgraph (`edges{cursor node}`, `pageInfo{hasNextPage endCursor}`), over
+ * GraphQL connections of every subgraph (`edges{cursor node}`, `pageInfo{hasNextPage endCursor}`), over
  * the same keyset pages as REST's `limit`/`cursor`: `first` is REST's limit, `after` REST's cursor.
  */
 @ObjectType({ description: 'Where a page of a connection ends; shared by every connection of the graph' })
