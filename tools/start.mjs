@@ -55,7 +55,7 @@ try {
   await waitHealthy('gateway', PORTS.gateway);
   process.stdout.write(
     `\nThe suite is ready: http://localhost:${PORTS.gateway}/graphql and http://localhost:${PORTS.gateway}/api/v1 ` +
-      `(REST docs of each service at http://localhost:<4001..4005>/api/docs). Get a token with: npm run token -- ADMIN\n\n`,
+      `(REST docs at http://localhost:4000/api/docs). Get a token with: npm run token -- ADMIN\n\n`,
   );
 } catch (error) {
   process.stderr.write(`${error.message}\n`);
