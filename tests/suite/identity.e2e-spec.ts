@@ -82,7 +82,7 @@ describe('suite: identity and sessions through the gateway', () => {
       };
       const wrong: number[] = [];
       const unknown: number[] = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 4; i++) {
         const a = await timed(who.login);
         const b = await timed(`nobody-${seq}-${i}`);
         expect(codeOf(a.res)).toEqual([401, 'INVALID_CREDENTIALS']);
@@ -92,8 +92,9 @@ describe('suite: identity and sessions through the gateway', () => {
         unknown.push(b.ms);
       }
       // An unknown login costs a full argon2id check too (against a decoy hash): never a fast "no such user".
-      const median = (xs: number[]) => xs.sort((x, y) => x - y)[1];
-      expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.5);
+      // The fastest of each is compared: a busy machine only ever adds time, so the minimum is what the work costs
+      // (without the decoy, an unknown login would answer in a few milliseconds, a tenth of a check).
+      expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...wrong) * 0.3);
     });
 
     it('refuses a deactivated employee with the same answer as a wrong password', async () => {
