@@ -29,7 +29,7 @@ const SELECT_CUSTOMER = `SELECT "CustomerEntity"."id" AS "CustomerEntity_id", "C
   "CustomerEntity"."owner_id" AS "CustomerEntity_owner_id", "CustomerEntity"."department_id" AS "CustomerEntity_department_id",
   "CustomerEntity"."referrer_id" AS "CustomerEntity_referrer_id", "CustomerEntity"."under_served" AS "CustomerEntity_under_served",
   "CustomerEntity"."assigned_at" AS "CustomerEntity_assigned_at", "CustomerEntity"."created_at" AS "CustomerEntity_created_at",
-  "CustomerEntity"."updated_at" AS "CustomerEntity_updated_at"
+  "CustomerEntity"."updated_at" AS "CustomerEntity_updated_at", "CustomerEntity"."erased" AS "CustomerEntity_erased"
   FROM "customers" "CustomerEntity" WHERE (("CustomerEntity"."id" = $1)) LIMIT 1`;
 
 type Row = Record<string, unknown> & { CustomerEntity_created_at: Date };
@@ -52,6 +52,7 @@ function view(r: Row) {
     referrerId: r.CustomerEntity_referrer_id,
     underServed: r.CustomerEntity_under_served,
     createdAt: r.CustomerEntity_created_at.toISOString(),
+    erased: r.CustomerEntity_erased,
   };
 }
 
