@@ -9,7 +9,7 @@ registerEnumType(InvitationStatus, {
 });
 
 /** Customers owns customers; campaigns contributes `Customer.invitations`. */
-@ObjectType({ description: 'A customer (owned by the customers subgraph)' })
+@ObjectType({ description: 'A customer of the company, owned by one employee and through them one department' })
 @Directive('@key(fields: "id")')
 export class Customer {
   @Field(() => ID, { description: 'The customer' })

@@ -5,7 +5,7 @@ import { connectionTypes } from '@crm/http';
 registerEnumType(MeetingSlot, { name: 'MeetingSlot', description: 'The part of the day a meeting takes' });
 
 /** Customers owns departments; campaigns refers to them by key (Federation 2 entity reference). */
-@ObjectType({ description: 'A department (owned by the customers subgraph)' })
+@ObjectType({ description: 'A department (事业部 / 部门): employees and one head' })
 @Directive('@key(fields: "id", resolvable: false)')
 export class Department {
   @Field(() => ID, { description: 'The department' })

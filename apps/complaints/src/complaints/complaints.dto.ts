@@ -5,31 +5,31 @@ import { PageQueryDto } from '@crm/http';
 import { ComplaintCause, ComplaintChannel, ComplaintStatus } from './rules/complaint-enums';
 
 /** One class for REST (the body) and GraphQL (`FileComplaintInput`), so both transports check the same way. */
-@InputType('FileComplaintInput')
+@InputType('FileComplaintInput', { description: 'A complaint to file (C-1): the customer, the employee concerned, a cause and a channel' })
 export class FileComplaintDto {
   @ApiProperty({ format: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer who complains' })
   @IsUUID()
   customerId: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: "The employee concerned; the customer's owner when left out" })
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The employee concerned (C-1); null: the customer's owner" })
   @IsOptional()
   @IsUUID()
   employeeId?: string;
 
   @ApiProperty({ enum: ComplaintCause })
-  @Field(() => ComplaintCause)
+  @Field(() => ComplaintCause, { description: 'Why the customer complains (C-1)' })
   @IsEnum(ComplaintCause)
   cause: ComplaintCause;
 
   @ApiProperty({ enum: ComplaintChannel, description: 'DISCOVERED fines the employee (C-2), TO_GENERAL_MANAGER the employee and the head of the department owning the customer (C-3)' })
-  @Field(() => ComplaintChannel)
+  @Field(() => ComplaintChannel, { description: 'How the complaint came to light (C-1): DISCOVERED fines the employee (C-2), TO_GENERAL_MANAGER the employee and the head of the department owning the customer (C-3)' })
   @IsEnum(ComplaintChannel)
   channel: ComplaintChannel;
 
   @ApiProperty({ example: '上门服务迟到两小时' })
-  @Field()
+  @Field({ description: 'What the customer complains about, 1..4000 characters' })
   @IsString()
   @Length(1, 4000)
   description: string;
@@ -65,7 +65,7 @@ export class ReopenComplaintDto {
 /** The GraphQL arguments of resolveComplaint: the REST body plus the complaint's id. */
 @ArgsType()
 export class ResolveComplaintArgs extends ResolveComplaintDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint to resolve' })
   @IsUUID()
   id: string;
 }
@@ -73,14 +73,14 @@ export class ResolveComplaintArgs extends ResolveComplaintDto {
 /** The GraphQL arguments of recordComplaintAction: the REST body plus the complaint's id. */
 @ArgsType()
 export class RecordComplaintActionArgs extends RecordComplaintActionDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint the action is about' })
   @IsUUID()
   id: string;
 }
 
 @ArgsType()
 export class ReopenComplaintArgs extends ReopenComplaintDto {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The resolved complaint to reopen' })
   @IsUUID()
   id: string;
 }

@@ -21,7 +21,7 @@ export class ComplaintsResolver {
 
   @Query(() => Complaint, { description: 'A complaint the caller may see (C-1)' })
   @Allow(ComplaintsPolicy.get)
-  complaint(@CurrentPrincipal() caller: Principal, @Args('id', { type: () => ID }) id: string) {
+  complaint(@CurrentPrincipal() caller: Principal, @Args('id', { type: () => ID, description: 'The complaint' }) id: string) {
     return this.complaints.get(caller, id);
   }
 
@@ -42,7 +42,7 @@ export class ComplaintsResolver {
 
   @Mutation(() => Complaint, { description: 'File a complaint (C-1); DISCOVERED fines the employee (C-2), TO_GENERAL_MANAGER the employee and the head of the department owning the customer (C-3)' })
   @Allow(ComplaintsPolicy.file)
-  fileComplaint(@CurrentPrincipal() caller: Principal, @Args('input') input: FileComplaintDto) {
+  fileComplaint(@CurrentPrincipal() caller: Principal, @Args('input', { description: 'The complaint to file' }) input: FileComplaintDto) {
     return this.complaints.file(caller, input);
   }
 
@@ -64,13 +64,13 @@ export class ComplaintsResolver {
     return this.complaints.reopen(caller, args.id, args.reason);
   }
 
-  @ResolveField(() => Customer)
+  @ResolveField(() => Customer, { description: 'The customer who complains, as the customers service holds them' })
   customer(@Parent() c: Complaint) {
     return { id: c.customerId };
   }
 
   /** The parent was reached through a guarded query or mutation, or `Customer.complaints` (which lists only what the caller may see). */
-  @ResolveField(() => [ComplaintAction])
+  @ResolveField(() => [ComplaintAction], { description: 'What was done about it (C-5), oldest first' })
   actions(@Parent() c: Complaint, @Context() ctx: GqlContext) {
     return this.loaders.for(ctx.req).actionsOfComplaint.load(c.id);
   }
@@ -94,7 +94,7 @@ export class CustomerComplaintsResolver {
    * complaints they may see (the employee concerned, their head, the general manager's office; partners
    * with complaints:read).
    */
-  @ResolveField(() => [Complaint])
+  @ResolveField(() => [Complaint], { description: 'The complaints about this customer that the caller may see (C-1)' })
   complaints(@Parent() c: { id: string }, @Context() ctx: GqlContext) {
     return inField(async () => {
       const caller = await this.caller.require(ctx.req, ComplaintsPolicy.customerComplaints.scopes);

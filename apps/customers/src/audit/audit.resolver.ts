@@ -14,12 +14,12 @@ import { auditEntryView } from './audit.view';
 export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
-  @Query(() => AuditEntryConnection)
+  @Query(() => AuditEntryConnection, { description: 'The audit trail, oldest first (P-2; as GET /api/v1/audit)' })
   @Allow(AuditPolicy.list)
   async auditEntries(
-    @Args('filter', { type: () => AuditFilterInput, nullable: true }) filter: AuditFilterInput | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('filter', { type: () => AuditFilterInput, nullable: true, description: 'Narrows the list; left out: every entry' }) filter: AuditFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true, description: `How many entries, 1..${MAX_CONNECTION_PAGE} (default ${DEFAULT_PAGE_SIZE})` }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: 'The endCursor of the previous page' }) after: string | null,
   ): Promise<AuditEntryConnection> {
     const limit = first ?? DEFAULT_PAGE_SIZE;
     if (limit < 1 || limit > MAX_CONNECTION_PAGE) throw CommonErrors.VALIDATION_FAILED(`first must be between 1 and ${MAX_CONNECTION_PAGE}`);

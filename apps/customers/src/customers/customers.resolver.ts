@@ -23,20 +23,20 @@ export class CustomerResolver {
     private readonly caller: FieldCaller,
   ) {}
 
-  @Query(() => Customer, { nullable: true })
+  @Query(() => Customer, { nullable: true, description: 'A customer, phone masked as P-1 requires; null when there is none with this id' })
   @Allow(CustomersPolicy.read)
-  async customer(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string, @Context() ctx: GqlContext) {
+  async customer(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID, description: 'The customer' }) id: string, @Context() ctx: GqlContext) {
     const entity = await this.loaders.customer(ctx.req).load(id);
     return entity ? this.customerService.view(viewer, entity) : null;
   }
 
-  @Query(() => CustomerConnection)
+  @Query(() => CustomerConnection, { description: 'Customers, oldest registration first (as GET /api/v1/customers)' })
   @Allow(CustomersPolicy.read)
   async customers(
     @CurrentPrincipal() viewer: Principal,
-    @Args('filter', { type: () => CustomerFilter, nullable: true }) filter: CustomerFilter | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('filter', { type: () => CustomerFilter, nullable: true, description: 'Narrows the list; left out: every customer' }) filter: CustomerFilter | null,
+    @Args('first', { type: () => Int, nullable: true, description: `How many customers, 1..${MAX_CONNECTION_PAGE} (default ${DEFAULT_PAGE_SIZE})` }) first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: 'The endCursor of the previous page' }) after: string | null,
   ): Promise<CustomerConnection> {
     const limit = first ?? DEFAULT_PAGE_SIZE;
     if (limit < 1 || limit > MAX_CONNECTION_PAGE) throw CommonErrors.VALIDATION_FAILED(`first must be between 1 and ${MAX_CONNECTION_PAGE}`);
@@ -72,37 +72,43 @@ export class CustomerResolver {
     return { edges, pageInfo: { hasNextPage, endCursor: hasNextPage ? edges[edges.length - 1].cursor : null } };
   }
 
-  @Mutation(() => Customer)
+  @Mutation(() => Customer, { description: 'Register a customer (O-2, O-3); a phone already registered answers CUSTOMER_PHONE_EXISTS' })
   @Allow(CustomersPolicy.register)
-  registerCustomer(@CurrentPrincipal() viewer: Principal, @Args('input') input: RegisterCustomerInput) {
+  registerCustomer(@CurrentPrincipal() viewer: Principal, @Args('input', { description: 'The customer to register' }) input: RegisterCustomerInput) {
     return this.customerService.register(viewer, input);
   }
 
-  @Mutation(() => Customer)
+  @Mutation(() => Customer, { description: "Change a customer's data; the phone stays their identity (O-3)" })
   @Allow(CustomersPolicy.update)
-  updateCustomer(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateCustomerInput) {
+  updateCustomer(
+    @CurrentPrincipal() viewer: Principal,
+    @Args('id', { type: () => ID, description: 'The customer' }) id: string,
+    @Args('input', { description: 'What to change' }) input: UpdateCustomerInput,
+  ) {
     return this.customerService.update(viewer, id, input);
   }
 
-  @Mutation(() => Customer)
+  @Mutation(() => Customer, {
+    description: 'Move a customer to another owner, recorded as a transfer with history and audit; the general manager may move only an under-served customer (V-2)',
+  })
   @Allow(CustomersPolicy.transfer)
   transferCustomer(
     @CurrentPrincipal() viewer: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('toEmployeeId', { type: () => ID }) toEmployeeId: string,
-    @Args('reason') reason: string,
+    @Args('id', { type: () => ID, description: 'The customer to move' }) id: string,
+    @Args('toEmployeeId', { type: () => ID, description: 'The new owner, an active employee' }) toEmployeeId: string,
+    @Args('reason', { description: 'Why, kept with the transfer' }) reason: string,
   ) {
     return this.customerService.transferByDirector(viewer, id, { toEmployeeId, reason });
   }
 
-  @ResolveField(() => Customer, { nullable: true })
+  @ResolveField(() => Customer, { nullable: true, description: 'The existing customer who brought this one; null when none did' })
   async referrer(@CurrentPrincipal() viewer: Principal, @Parent() c: Customer, @Context() ctx: GqlContext) {
     if (!c.referrerId) return null;
     const entity = await this.loaders.customer(ctx.req).load(c.referrerId);
     return entity ? this.customerService.view(viewer, entity) : null;
   }
 
-  @ResolveField(() => [HistoryEntry])
+  @ResolveField(() => [HistoryEntry], { description: 'Stage (S-3) and ownership changes, newest first' })
   async history(@Parent() c: Customer) {
     return (await this.customerService.listHistory(c.id)).map(historyEntryView);
   }

@@ -15,10 +15,10 @@ export function normaliseLogin(value: unknown): unknown {
 
 // One class per input for REST (the body) and GraphQL (`…Input`), so both transports check the same way.
 
-@InputType('CreateDepartmentInput')
+@InputType('CreateDepartmentInput', { description: 'A department to create; appoint its head with updateDepartment' })
 export class CreateDepartmentDto {
   @ApiProperty({ example: '一部' })
-  @Field()
+  @Field({ description: 'The name, 1..64 characters' })
   @IsString()
   @Length(1, 64)
   name: string;
@@ -30,7 +30,7 @@ export class CreateDepartmentDto {
   code: string;
 }
 
-@InputType('UpdateDepartmentInput')
+@InputType('UpdateDepartmentInput', { description: 'What to change of a department; a field left out stays as it is' })
 export class UpdateDepartmentDto {
   @ApiPropertyOptional({ description: 'The employee who heads the department: an active employee of it' })
   @Field(() => ID, { nullable: true, description: 'The employee who heads the department: an active employee of it' })
@@ -39,23 +39,23 @@ export class UpdateDepartmentDto {
   headId?: string;
 
   @ApiPropertyOptional()
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new name, 1..64 characters' })
   @IsOptional()
   @IsString()
   @Length(1, 64)
   name?: string;
 }
 
-@InputType('CreateEmployeeInput')
+@InputType('CreateEmployeeInput', { description: 'An employee to create; give a first password with REST (PUT /api/v1/employees/{id}/password)' })
 export class CreateEmployeeDto {
   @ApiProperty({ example: '王芳' })
-  @Field()
+  @Field({ description: 'The name, 1..64 characters' })
   @IsString()
   @Length(1, 64)
   name: string;
 
   @ApiProperty({ enum: Role, enumName: 'Role' })
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What they do' })
   @IsEnum(Role)
   role: Role;
 
@@ -78,17 +78,17 @@ export class CreateEmployeeDto {
  * A change of an employee (PATCH): a new role or department ends their sessions (the session version goes up), a
  * new name does not. `departmentId: null` takes a company-wide role out of its department.
  */
-@InputType('UpdateEmployeeInput')
+@InputType('UpdateEmployeeInput', { description: 'A change of an employee: a new role or department ends their sessions, a new name does not' })
 export class UpdateEmployeeDto {
   @ApiPropertyOptional({ example: '王芳' })
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new name, 1..64 characters; their sessions stay' })
   @IsOptional()
   @IsString()
   @Length(1, 64)
   name?: string;
 
   @ApiPropertyOptional({ enum: Role, enumName: 'Role' })
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { nullable: true, description: 'The new role; ends their sessions' })
   @IsOptional()
   @IsEnum(Role)
   role?: Role;

@@ -24,12 +24,12 @@ export function ownerAndDepartmentFields(parent: Type<OwnedRecord>): Type<unknow
   class OwnerAndDepartmentFields {
     constructor(readonly loaders: OrganisationLoaders) {}
 
-    @ResolveField(() => Employee, { nullable: true })
+    @ResolveField(() => Employee, { nullable: true, description: 'The owner: the employee who follows it up (ownerId)' })
     owner(@Parent() record: OwnedRecord, @Context() ctx: GqlContext) {
       return this.loaders.for(ctx.req).employee.load(record.ownerId);
     }
 
-    @ResolveField(() => Department, { nullable: true })
+    @ResolveField(() => Department, { nullable: true, description: "The owning department, the owner's (departmentId)" })
     department(@Parent() record: OwnedRecord, @Context() ctx: GqlContext) {
       return this.loaders.for(ctx.req).department.load(record.departmentId);
     }

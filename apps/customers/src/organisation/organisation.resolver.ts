@@ -21,7 +21,7 @@ export class DepartmentResolver {
     private readonly caller: FieldCaller,
   ) {}
 
-  @Query(() => [Department])
+  @Query(() => [Department], { description: 'Every department (as GET /api/v1/departments)' })
   @Allow(OrganisationPolicy.read)
   departments() {
     return this.organisation.listDepartments();
@@ -36,17 +36,20 @@ export class DepartmentResolver {
 
   @Mutation(() => Department, { description: 'Create a department (as POST /api/v1/departments)' })
   @Allow(OrganisationPolicy.createDepartment)
-  createDepartment(@Args('input') input: CreateDepartmentDto) {
+  createDepartment(@Args('input', { description: 'The department to create' }) input: CreateDepartmentDto) {
     return this.organisation.createDepartment(input);
   }
 
   @Mutation(() => Department, { description: 'Rename a department or appoint its head: an active employee of it (as PATCH /api/v1/departments/{id})' })
   @Allow(OrganisationPolicy.updateDepartment)
-  updateDepartment(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateDepartmentDto) {
+  updateDepartment(
+    @Args('id', { type: () => ID, description: 'The department' }) id: string,
+    @Args('input', { description: 'What to change' }) input: UpdateDepartmentDto,
+  ) {
     return this.organisation.updateDepartment(id, input);
   }
 
-  @ResolveField(() => Employee, { nullable: true })
+  @ResolveField(() => Employee, { nullable: true, description: 'The employee who heads it; null while it has no head' })
   head(@Parent() d: Department, @Context() ctx: GqlContext) {
     return d.headId ? this.loaders.for(ctx.req).employee.load(d.headId) : null;
   }
@@ -70,10 +73,10 @@ export class EmployeeResolver {
     private readonly caller: FieldCaller,
   ) {}
 
-  @Query(() => [Employee])
+  @Query(() => [Employee], { description: 'Employees, up to 200 (as GET /api/v1/employees)' })
   @Allow(OrganisationPolicy.read)
   async employees(
-    @Args('departmentId', { type: () => ID, nullable: true }) departmentId: string | null,
+    @Args('departmentId', { type: () => ID, nullable: true, description: 'Only employees of this department; left out: every department' }) departmentId: string | null,
     @Args('active', { type: () => Boolean, nullable: true, description: 'true: active only; false: deactivated only; left out: everyone' }) active: boolean | null,
   ) {
     return (await this.organisation.listEmployees({ departmentId: departmentId ?? undefined, active: active ?? undefined }, 200)).items;
@@ -94,7 +97,7 @@ export class EmployeeResolver {
 
   @Mutation(() => Employee, { description: 'Create an employee (as POST /api/v1/employees); LOGIN_TAKEN for a login in use' })
   @Allow(OrganisationPolicy.createEmployee)
-  createEmployee(@Args('input') input: CreateEmployeeDto) {
+  createEmployee(@Args('input', { description: 'The employee to create' }) input: CreateEmployeeDto) {
     return this.organisation.createEmployee(input);
   }
 
@@ -102,7 +105,11 @@ export class EmployeeResolver {
     description: 'Change an employee (as PATCH /api/v1/employees/{id}): a new role or department ends their sessions; EMPLOYEE_HEADS_DEPARTMENT for the head of a department',
   })
   @Allow(OrganisationPolicy.updateEmployee)
-  updateEmployee(@CurrentPrincipal() caller: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateEmployeeDto) {
+  updateEmployee(
+    @CurrentPrincipal() caller: Principal,
+    @Args('id', { type: () => ID, description: 'The employee' }) id: string,
+    @Args('input', { description: 'What to change' }) input: UpdateEmployeeDto,
+  ) {
     return this.organisation.updateEmployee(caller, id, input);
   }
 
@@ -110,17 +117,17 @@ export class EmployeeResolver {
     description: "Deactivate an employee (as POST /api/v1/employees/{id}/deactivation): their customers are shared evenly among the department's active employees",
   })
   @Allow(OrganisationPolicy.deactivateEmployee)
-  deactivateEmployee(@CurrentPrincipal() caller: Principal, @Args('id', { type: () => ID }) id: string) {
+  deactivateEmployee(@CurrentPrincipal() caller: Principal, @Args('id', { type: () => ID, description: 'The employee to deactivate' }) id: string) {
     return this.deactivation.deactivate(caller, id);
   }
 
-  @ResolveField(() => Department, { nullable: true })
+  @ResolveField(() => Department, { nullable: true, description: 'Their department; null for company-wide roles' })
   department(@Parent() e: Employee, @Context() ctx: GqlContext) {
     return e.departmentId ? this.loaders.for(ctx.req).department.load(e.departmentId) : null;
   }
 
   /** The entity holds a Date; the graph shows an ISO 8601 instant. */
-  @ResolveField(() => String, { nullable: true })
+  @ResolveField(() => String, { nullable: true, description: 'ISO 8601 instant the employee was deactivated; null while active' })
   deactivatedAt(@Parent() e: { deactivatedAt: Date | string | null }) {
     return e.deactivatedAt instanceof Date ? e.deactivatedAt.toISOString() : (e.deactivatedAt ?? null);
   }
@@ -140,7 +147,7 @@ export class ReassignmentResolver {
   constructor(private readonly loaders: OrganisationLoaders) {}
 
   /** The parent was reached through the guarded deactivateEmployee. */
-  @ResolveField(() => Employee, { nullable: true })
+  @ResolveField(() => Employee, { nullable: true, description: 'The colleague who took customers over' })
   employee(@Parent() r: Reassignment, @Context() ctx: GqlContext) {
     return this.loaders.for(ctx.req).employee.load(r.employeeId);
   }

@@ -51,7 +51,7 @@ export class PointsAccount {
 export const PointsEntryConnection = connectionTypes(PointsEntry, 'PointsEntry', 'points entry');
 
 /** Customers owns customers; rewards contributes `Customer.points`. */
-@ObjectType({ description: 'A customer (owned by the customers subgraph)' })
+@ObjectType({ description: 'A customer of the company, owned by one employee and through them one department' })
 @Directive('@key(fields: "id")')
 export class Customer {
   @Field(() => ID, { description: 'The customer' })

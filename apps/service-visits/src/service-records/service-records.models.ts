@@ -3,8 +3,28 @@ import { ServiceCategory, ServiceKind, ServiceRecordEntity } from './service-rec
 import type { ServiceRecordView } from './service-records.view';
 import { PageInfo } from '@crm/http';
 
-registerEnumType(ServiceCategory, { name: 'ServiceCategory', description: 'V-1' });
-registerEnumType(ServiceKind, { name: 'ServiceKind' });
+registerEnumType(ServiceCategory, {
+  name: 'ServiceCategory',
+  description: 'When in the sale a service is given (V-1)',
+  valuesMap: {
+    PRE_SALE: { description: 'Before a sale: a free home visit, a blood-pressure check, materials' },
+    IN_SALE: { description: 'During a sale: reception at a meeting' },
+    AFTER_SALE: { description: 'After a sale: delivery and instructions for use at home' },
+    REGULAR: { description: 'A routine home visit or phone call' },
+  },
+});
+registerEnumType(ServiceKind, {
+  name: 'ServiceKind',
+  description: 'What was done (V-1); a HOME_VISIT by the owning department counts for V-2, a HOME_VISIT or PHONE_CALL is a return visit (V-3)',
+  valuesMap: {
+    HOME_VISIT: { description: "A visit at the customer's home (V-2, V-3)" },
+    PHONE_CALL: { description: 'A phone call (V-3)' },
+    BLOOD_PRESSURE_CHECK: { description: 'A blood-pressure check; its readings are personal data (P-1)' },
+    MATERIALS: { description: 'Materials handed over' },
+    RECEPTION: { description: 'Reception at a meeting' },
+    DELIVERY: { description: 'Delivery and instructions for use' },
+  },
+});
 
 @ObjectType({ description: 'A blood-pressure reading (V-1), shown only to the owner and their head (P-1)' })
 export class BloodPressureReading {
@@ -20,13 +40,13 @@ export class BloodPressureReading {
 
 @ObjectType({ description: 'A service given to a customer (V-1); health readings are shown by serviceRecords (as REST) to the owner and their head only, every showing audited' })
 export class ServiceRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The record' })
   id: string;
 
-  @Field(() => ServiceCategory)
+  @Field(() => ServiceCategory, { description: 'When in the sale the service was given (V-1)' })
   category: ServiceCategory;
 
-  @Field(() => ServiceKind)
+  @Field(() => ServiceKind, { description: 'What was done (V-1); a HOME_VISIT by the owning department counts for V-2' })
   kind: ServiceKind;
 
   @Field(() => String, { nullable: true, description: "Personal data (P-1): for the owner, the owning department's head, the company-wide roles and partners with customers:pii; null otherwise" })
@@ -35,13 +55,13 @@ export class ServiceRecord {
   @Field({ description: 'There are notes this caller may not see (P-1)' })
   notesHidden: boolean;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer served' })
   customerId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The employee who gave the service and recorded it' })
   employeeId: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The employee's department when the service was recorded; null when not known" })
   departmentId: string | null;
 
   @Field({ description: 'Whether health readings were taken (their values follow P-1)' })

@@ -20,7 +20,7 @@ export class ServiceRecordsResolver {
 
   @Mutation(() => ServiceRecord, { description: 'V-1: the caller records a service given to a customer' })
   @Allow(ServiceRecordsPolicy.record)
-  async recordService(@CurrentPrincipal() caller: Principal, @Args('input') input: RecordServiceDto) {
+  async recordService(@CurrentPrincipal() caller: Principal, @Args('input', { description: 'The service given' }) input: RecordServiceDto) {
     return serviceRecordOf(await this.records.record(caller, input));
   }
 
@@ -49,7 +49,7 @@ export class CustomerServiceRecordsResolver {
   }
 
   /** Reached through `_entities`, where no guard runs: any employee, or a partner with service-visits:read; notes as P-1 allows. */
-  @ResolveField(() => [ServiceRecord])
+  @ResolveField(() => [ServiceRecord], { description: "The customer's service records (V-1), notes as P-1 allows and never the health readings' values" })
   serviceRecords(@Parent() c: { id: string }, @Context() ctx: GqlContext) {
     return inField(async () => {
       await this.caller.require(ctx.req, ServiceRecordsPolicy.customerServiceRecords.scopes);

@@ -11,7 +11,7 @@ export class SurveysResolver {
 
   @Mutation(() => Survey, { description: "V-4: a customer's satisfaction with a visit or a complaint resolution" })
   @Allow(SurveysPolicy.submit)
-  submitSurvey(@CurrentPrincipal() caller: Principal, @Args('input') input: SubmitSurveyDto) {
+  submitSurvey(@CurrentPrincipal() caller: Principal, @Args('input', { description: 'The survey' }) input: SubmitSurveyDto) {
     return this.surveys.submit(caller, input);
   }
 
