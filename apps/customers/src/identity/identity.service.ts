@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EmployeePrincipal } from '@crm/auth';
+import { realNow } from '@crm/clock';
 import { Transactions, Tx } from '@crm/database';
 import { CommonErrors } from '@crm/errors';
 import { EmployeeEntity } from '../organisation/employee.entity';
+import { normaliseLogin } from '../support/login-name';
 import { IdentityErrors } from './identity.errors';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity.options';
 import { IdentityRepository } from './identity.repository';
@@ -15,9 +17,6 @@ import { RefreshTokenEntity, SessionEndReason, SessionEntity } from './session.e
 import { TokenIssuer } from './token-issuer';
 
 const DAY_MS = 24 * 3600 * 1000;
-// Real time: token and session lifetimes are security, and must not follow the business clock when it is moved.
-// eslint-disable-next-line no-restricted-syntax
-const realNow = () => new Date(Date.now());
 
 /** OWASP ASVS 2.1: at least 10 characters (passphrases welcome); at most 256, so hashing cannot be used to flood the CPU. */
 export function assertPasswordPolicy(password: string, login: string | null): void {
@@ -43,7 +42,7 @@ export class IdentityService {
   ) {}
 
   async login(loginName: string, password: string, address: string): Promise<TokensView> {
-    const login = loginName.trim().toLowerCase();
+    const login = normaliseLogin(loginName) as string;
     await this.throttle.assertMayTry(login, address);
     const employee = await this.repository.employeeByLogin(login);
     const stored = employee && !employee.deactivatedAt ? await this.repository.passwordHashOf(employee.id) : null;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from 'jose';
 import { AccessTokenKeys, ACCESS_TOKEN_ALGORITHM } from '@crm/auth';
+import { realNow } from '@crm/clock';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity.options';
 import { SigningKeyEntity } from './signing-key.entity';
 import { SigningKeysRepository } from './signing-keys.repository';
@@ -12,9 +13,6 @@ interface LoadedKeys {
   signing?: { kid: string; key: CryptoKey };
 }
 
-// Real time throughout: key lifetimes are security, not business rules, and must not follow a moved clock.
-// eslint-disable-next-line no-restricted-syntax
-const realNow = () => new Date(Date.now());
 
 /**
  * The issuer's keys (ES256), kept in the database so every replica of customers signs with the same key and a

@@ -4,14 +4,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { Role } from '@crm/auth';
 import { PageQueryDto } from '@crm/http';
+import { LOGIN_PATTERN, normaliseLogin } from '../support/login-name';
 
-/** What an employee signs in with: trimmed and lower-cased before it is checked and stored. */
-export const LOGIN_PATTERN = /^[a-z0-9._@-]{3,64}$/;
-
-/** Trims and lower-cases a login as it arrives (REST body and GraphQL input alike). */
-export function normaliseLogin(value: unknown): unknown {
-  return typeof value === 'string' ? value.trim().toLowerCase() : value;
-}
 
 // One class per input for REST (the body) and GraphQL (`…Input`), so both transports check the same way.
 

@@ -8,7 +8,8 @@ import { OwnershipErrors } from '../ownership/ownership.errors';
 import { CustomerHandover } from './customer-handover';
 import { DepartmentEntity } from './department.entity';
 import { EmployeeEntity } from './employee.entity';
-import { CreateDepartmentDto, CreateEmployeeDto, normaliseLogin, UpdateDepartmentDto, UpdateEmployeeDto } from './organisation.dto';
+import { normaliseLogin } from '../support/login-name';
+import { CreateDepartmentDto, CreateEmployeeDto, UpdateDepartmentDto, UpdateEmployeeDto } from './organisation.dto';
 import { OrganisationErrors } from './organisation.errors';
 import { OrganisationRepository } from './organisation.repository';
 

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { realNowMs } from '@crm/clock';
 
 /**
  * Fixed one-minute windows per partner key in Redis, shared by every replica. When Redis is unreachable the
@@ -13,8 +14,7 @@ export class RateLimiter {
 
   async allow(key: string): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
     // Real time on purpose: a moved business clock must not open or close a partner's quota.
-    // eslint-disable-next-line no-restricted-syntax
-    const nowMs = Date.now();
+    const nowMs = realNowMs();
     const window = Math.floor(nowMs / 60_000);
     const redisKey = `${this.prefix}:ratelimit:${key}:${window}`;
     try {

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { realNowMs } from '@crm/clock';
 
 /** What the authentication of a call needs of an employee: their standing, role and department now. */
 export interface EmployeeStanding {
@@ -36,8 +37,7 @@ export class EmployeeRecords {
 
   private async cached(cache: Map<string, { at: number; value: EmployeeStanding | null }>, key: string, where: string): Promise<EmployeeStanding | null> {
     // Real time: a moved business clock must neither keep nor drop an employee's standing.
-    // eslint-disable-next-line no-restricted-syntax
-    const now = Date.now();
+    const now = realNowMs();
     const hit = cache.get(key);
     if (hit && now - hit.at < this.ttlMs) return hit.value;
     const rows: { id: string; role: string; department_id: string | null; session_version: number; deactivated_at: Date | null }[] = await this.dataSource.query(

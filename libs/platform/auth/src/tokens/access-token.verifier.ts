@@ -1,4 +1,5 @@
 import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { realNowMs } from '@crm/clock';
 import { CommonErrors } from '@crm/errors';
 import { isRole } from '../roles';
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, VerifiedAccessToken } from './access-token';
@@ -13,9 +14,6 @@ export interface AccessTokenVerifierOptions {
   maxRemembered?: number;
 }
 
-// Real time: token expiry is security, not business time.
-// eslint-disable-next-line no-restricted-syntax
-const realNowMs = () => Date.now();
 
 /**
  * Checks an access token of the built-in issuer: signature by a published key (ES256 only, so `alg: none` and
